@@ -1,0 +1,31 @@
+// Implementation of ecusson::test::run_ecusson; include in exactly one .cc per test binary
+// that needs it (header-only to keep tests/support an INTERFACE target).
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "test_support.h"
+
+namespace ecusson::test {
+
+inline RunResult run_ecusson(const std::string& args, const std::string& stdin_path) {
+  TempDir tmp;
+  auto out_path = tmp.path() / "out";
+  auto err_path = tmp.path() / "err";
+  std::string cmd = "'" + ecusson_binary() + "' " + args + " >'" + out_path.string() + "' 2>'" +
+                    err_path.string() + "'";
+  if (!stdin_path.empty()) cmd += " <'" + stdin_path + "'";
+  else cmd += " </dev/null";
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_file(out_path);
+  r.err = read_file(err_path);
+  return r;
+}
+
+}  // namespace ecusson::test
