@@ -1,5 +1,5 @@
-// Implementation of ecusson::test::run_ecusson; include in exactly one .cc per test binary
-// that needs it (header-only to keep tests/support an INTERFACE target).
+// ecusson::test::run_ecusson: runs the built `ecusson` binary and captures its output.
+// Include it in any test that needs it (inline, header-only).
 #pragma once
 
 #include <sys/wait.h>
