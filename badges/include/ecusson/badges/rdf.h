@@ -52,6 +52,8 @@ using Dataset = std::vector<Quad>;
 
 /// Appends the N-Quads form of `t` (canonical N-Quads escaping of RDFC-1.0 / RDF 1.1).
 void append_nquads_term(std::string& out, const Term& t);
+/// Appends one quad as a canonical N-Quads line, with the trailing " .\n".
+void append_nquad(std::string& out, const Quad& q);
 /// One quad as an N-Quads line, with the trailing " .\n".
 std::string to_nquad(const Quad& q);
 /// The whole dataset as N-Quads, in the dataset's order (not sorted).
