@@ -204,3 +204,64 @@ TEST(http_fetcher, connection_refused_is_connect_error) {
 
 }  // namespace
 }  // namespace ecusson::badges
+
+namespace ecusson::badges {
+namespace {
+
+// HTTPS against a local TLS server whose self-signed certificate is trusted only through
+// HttpFetcherOptions::extra_ca_file: proves certificates and host names are checked.
+struct TlsFixture {
+  test::TempDir dir;
+  std::string ca_file;
+  explicit TlsFixture(const test::TestHttpServer::TlsIdentity& id) {
+    ca_file = (dir.path() / "ca.pem").string();
+    std::ofstream(ca_file) << id.cert_pem;
+  }
+};
+
+TEST(http_fetcher, https_with_trusted_certificate_for_ip_succeeds) {
+  auto id = test::TestHttpServer::make_self_signed({"localhost"}, {"127.0.0.1"});
+  test::TestHttpServer server(id);
+  server.add("/k.json", {200, "application/json", R"({"keys":[]})"});
+  TlsFixture tls(id);
+  HttpFetcher f(HttpFetcherOptions{tls.ca_file});
+  auto r = f.fetch(server.url("/k.json"), local());
+  ASSERT_OK(r);
+  EXPECT_EQ(r->body, R"({"keys":[]})");
+}
+
+TEST(http_fetcher, https_with_trusted_certificate_for_host_name_succeeds) {
+  auto id = test::TestHttpServer::make_self_signed({"localhost"}, {});
+  test::TestHttpServer server(id);
+  server.add("/k.json", {200, "application/json", "{}"});
+  TlsFixture tls(id);
+  HttpFetcher f(HttpFetcherOptions{tls.ca_file});
+  auto r = f.fetch("https://localhost:" + std::to_string(server.port()) + "/k.json", local());
+  ASSERT_OK(r);
+  EXPECT_EQ(server.last_request("/k.json").header("host"),
+            "localhost:" + std::to_string(server.port()));
+}
+
+TEST(http_fetcher, https_refuses_untrusted_certificate) {
+  auto id = test::TestHttpServer::make_self_signed({"localhost"}, {"127.0.0.1"});
+  test::TestHttpServer server(id);
+  server.add("/k.json", {200, "application/json", "{}"});
+  HttpFetcher f;  // system store only: the self-signed certificate is unknown
+  EXPECT_ERROR(f.fetch(server.url("/k.json"), local()), "fetch.tls");
+  EXPECT_EQ(server.hits("/k.json"), 0);
+}
+
+TEST(http_fetcher, https_refuses_certificate_for_another_host) {
+  auto id = test::TestHttpServer::make_self_signed({"issuer.example"}, {"10.1.2.3"});
+  test::TestHttpServer server(id);
+  server.add("/k.json", {200, "application/json", "{}"});
+  TlsFixture tls(id);
+  HttpFetcher f(HttpFetcherOptions{tls.ca_file});
+  EXPECT_ERROR(f.fetch(server.url("/k.json"), local()), "fetch.tls");
+  EXPECT_ERROR(f.fetch("https://localhost:" + std::to_string(server.port()) + "/k.json", local()),
+               "fetch.tls");
+  EXPECT_EQ(server.hits("/k.json"), 0);
+}
+
+}  // namespace
+}  // namespace ecusson::badges

@@ -18,6 +18,10 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/asio/ssl.hpp>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509v3.h>
 
 namespace ecusson::test {
 
@@ -62,6 +66,7 @@ struct TestHttpServer::Impl {
   std::vector<std::thread> conn_threads;
   std::vector<int> conn_fds;
   std::atomic<std::uint64_t> endless_sent{0};
+  std::unique_ptr<net::ssl::context> tls;
 
   void start() {
     tcp::endpoint ep(net::ip::make_address("127.0.0.1"), 0);
@@ -87,6 +92,25 @@ struct TestHttpServer::Impl {
   }
 
   void serve(tcp::socket sock) {
+    if (tls) {
+      net::ssl::stream<tcp::socket&> stream(sock, *tls);
+      beast::error_code ec;
+      stream.handshake(net::ssl::stream_base::server, ec);
+      if (!ec) serve_stream(stream);
+    } else {
+      serve_stream(sock);
+    }
+    beast::error_code ec;
+    sock.shutdown(tcp::socket::shutdown_both, ec);
+    // Forget the descriptor before the socket closes it, so stop() never shuts down a
+    // descriptor number that the process has reused since.
+    std::lock_guard lock(mu);
+    conn_fds.erase(std::remove(conn_fds.begin(), conn_fds.end(), sock.native_handle()),
+                   conn_fds.end());
+  }
+
+  template <class Stream>
+  void serve_stream(Stream& sock) {
     beast::error_code ec;
     beast::flat_buffer buffer;
     for (;;) {
@@ -133,15 +157,10 @@ struct TestHttpServer::Impl {
       http::write(sock, res, ec);
       if (ec || !res.keep_alive()) break;
     }
-    sock.shutdown(tcp::socket::shutdown_both, ec);
-    // Forget the descriptor before the socket closes it, so stop() never shuts down a
-    // descriptor number that the process has reused since.
-    std::lock_guard lock(mu);
-    conn_fds.erase(std::remove(conn_fds.begin(), conn_fds.end(), sock.native_handle()),
-                   conn_fds.end());
   }
 
-  void serve_endless(tcp::socket& sock, std::uint64_t declared) {
+  template <class Stream>
+  void serve_endless(Stream& sock, std::uint64_t declared) {
     std::string head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
     if (declared > 0) head += "Content-Length: " + std::to_string(declared) + "\r\n\r\n";
     else head += "Transfer-Encoding: chunked\r\n\r\n";
@@ -198,11 +217,65 @@ struct TestHttpServer::Impl {
 };
 
 TestHttpServer::TestHttpServer() : impl_(std::make_unique<Impl>()) { impl_->start(); }
+
+TestHttpServer::TestHttpServer(TlsIdentity identity) : impl_(std::make_unique<Impl>()) {
+  impl_->tls = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
+  impl_->tls->use_certificate_chain(net::buffer(identity.cert_pem));
+  impl_->tls->use_private_key(net::buffer(identity.key_pem), net::ssl::context::pem);
+  impl_->start();
+}
+
+TestHttpServer::TlsIdentity TestHttpServer::make_self_signed(
+    const std::vector<std::string>& dns_names, const std::vector<std::string>& ips) {
+  EVP_PKEY* key = EVP_EC_gen("P-256");
+  X509* cert = X509_new();
+  X509_set_version(cert, 2);
+  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert), -60);
+  X509_gmtime_adj(X509_getm_notAfter(cert), 24 * 3600);
+  X509_set_pubkey(cert, key);
+  X509_NAME* name = X509_get_subject_name(cert);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("ecusson test"), -1, -1, 0);
+  X509_set_issuer_name(cert, name);
+  std::string san;
+  for (const auto& d : dns_names) san += (san.empty() ? "" : ",") + std::string("DNS:") + d;
+  for (const auto& i : ips) san += (san.empty() ? "" : ",") + std::string("IP:") + i;
+  X509V3_CTX v3;
+  X509V3_set_ctx_nodb(&v3);
+  X509V3_set_ctx(&v3, cert, cert, nullptr, nullptr, 0);
+  auto add_ext = [&](int nid, const std::string& value) {
+    X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &v3, nid, value.c_str());
+    if (ext) {
+      X509_add_ext(cert, ext, -1);
+      X509_EXTENSION_free(ext);
+    }
+  };
+  if (!san.empty()) add_ext(NID_subject_alt_name, san);
+  add_ext(NID_basic_constraints, "critical,CA:TRUE");
+  X509_sign(cert, key, EVP_sha256());
+  auto to_pem = [](auto write) {
+    BIO* bio = BIO_new(BIO_s_mem());
+    write(bio);
+    char* data = nullptr;
+    long n = BIO_get_mem_data(bio, &data);
+    std::string out(data, static_cast<std::size_t>(n));
+    BIO_free(bio);
+    return out;
+  };
+  TlsIdentity id;
+  id.cert_pem = to_pem([&](BIO* b) { PEM_write_bio_X509(b, cert); });
+  id.key_pem = to_pem([&](BIO* b) { PEM_write_bio_PrivateKey(b, key, nullptr, nullptr, 0, nullptr, nullptr); });
+  X509_free(cert);
+  EVP_PKEY_free(key);
+  return id;
+}
 TestHttpServer::~TestHttpServer() { impl_->stop(); }
 
 std::uint16_t TestHttpServer::port() const { return impl_->port; }
 std::string TestHttpServer::url(std::string_view path) const {
-  return "http://127.0.0.1:" + std::to_string(impl_->port) + std::string(path);
+  return std::string(impl_->tls ? "https" : "http") + "://127.0.0.1:" +
+         std::to_string(impl_->port) + std::string(path);
 }
 
 void TestHttpServer::add(std::string path, Response response) {

@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,7 +44,20 @@ class TestHttpServer {
   };
   using Handler = std::function<Response(const Request&)>;
 
+  /// A certificate and its private key (PEM) for a TLS server.
+  struct TlsIdentity {
+    std::string cert_pem;
+    std::string key_pem;
+  };
+  /// A fresh self-signed certificate (P-256, valid one day) whose subjectAltName lists
+  /// `dns_names` and `ips`. Tests trust it through HttpFetcherOptions::extra_ca_file.
+  static TlsIdentity make_self_signed(const std::vector<std::string>& dns_names,
+                                      const std::vector<std::string>& ips);
+
+  /// Plain HTTP server.
   TestHttpServer();
+  /// HTTPS server presenting `identity` (url() then starts with https://127.0.0.1).
+  explicit TestHttpServer(TlsIdentity identity);
   ~TestHttpServer();
   TestHttpServer(const TestHttpServer&) = delete;
   TestHttpServer& operator=(const TestHttpServer&) = delete;
