@@ -69,6 +69,7 @@ struct Placement {
   /// Highest level the context lets anyone show (set by the referent), if any.
   std::optional<int> max_observable_level;
   SourcePos pos;
+  SourcePos max_level_pos;  // of the maxObservableLevel value (for messages)
 
   bool ended_early() const {
     return completion == Completion::partially_completed ||
@@ -108,6 +109,8 @@ struct Observation {
   bool arbitration = false;
   std::vector<std::string> overrides;  // ids of the observations it settles (audit trail)
   SourcePos pos;
+  SourcePos indicator_pos;  // of the indicator attribute's value (for messages)
+  SourcePos rating_pos;     // of the rating attribute's value
 };
 
 struct Evaluation {
@@ -124,6 +127,8 @@ struct Evaluation {
   std::vector<Error> warnings;
   std::string source_file;
   SourcePos pos;
+  SourcePos grid_pos;  // of the grid / gridVersion attribute values (for messages)
+  SourcePos grid_version_pos;
 
   const Evaluator* find_evaluator(std::string_view id) const;
 };

@@ -1,0 +1,52 @@
+// Checks an evaluation against the grid it is scored with (rectec.md §4.5 cases 11, 13).
+#include "ecusson/assessment/evaluation.h"
+#include "ecusson/assessment/grid.h"
+#include "ecusson/assessment/messages.h"
+
+namespace ecusson::assessment {
+
+Result<std::vector<Error>> validate_evaluation(const Evaluation& e, const Grid& g,
+                                               const ValidateOptions& options) {
+  const Lang lang = options.lang;
+  std::vector<Error> warnings = e.warnings;
+  if (e.grid != g.id)
+    return make_error("evaluation.grid_mismatch", lang, where(e.source_file, e.grid_pos), {e.grid, g.id});
+  if (e.grid_version != g.version) {
+    Error err = make_error(options.accept_grid_version_drift ? "evaluation.grid_version_drift"
+                                                             : "evaluation.grid_version_mismatch",
+                           lang, where(e.source_file, e.grid_version_pos),
+                           options.accept_grid_version_drift
+                               ? std::initializer_list<std::string_view>{e.grid_version, g.version}
+                               : std::initializer_list<std::string_view>{e.grid_version, g.id, g.version});
+    if (!options.accept_grid_version_drift) return err;
+    warnings.push_back(std::move(err));
+  }
+  if (e.placement && e.placement->max_observable_level) {
+    int top = 0;
+    for (const auto& s : g.level_scales) top = std::max(top, s.max_level());
+    if (*e.placement->max_observable_level > top)
+      return make_error("evaluation.max_level_out_of_range", lang,
+                        where(e.source_file, e.placement->max_level_pos),
+                        {std::to_string(*e.placement->max_observable_level), std::to_string(top)});
+  }
+  for (const auto& o : e.observations) {
+    auto ref = g.find_indicator(o.indicator);
+    if (!ref)
+      return make_error("evaluation.unknown_indicator", lang, where(e.source_file, o.indicator_pos),
+                        {o.indicator, g.key()});
+    const RatingScale* scale = g.rating_scale_for(*ref->competence);
+    if (scale == nullptr || scale->find(o.rating) == nullptr) {
+      std::string codes;
+      if (scale)
+        for (const auto& v : scale->values) {
+          if (!codes.empty()) codes += ", ";
+          codes += v.code;
+        }
+      return make_error("evaluation.rating_not_in_scale", lang, where(e.source_file, o.rating_pos),
+                        {o.rating, scale ? scale->id : std::string("?"), o.indicator, codes});
+    }
+  }
+  return warnings;
+}
+
+}  // namespace ecusson::assessment
