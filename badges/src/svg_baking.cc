@@ -25,27 +25,46 @@ bool iequals_at(std::string_view s, std::size_t pos, std::string_view word) {
 // Refuses entity declarations and internal DTD subsets before pugixml sees the text.
 // pugixml never expands custom entities, but an SVG badge has no use for a DTD subset, and
 // other tools that later read the same file might expand them (billion laughs, XXE).
+// Declarations can only live in the prolog (before the root element), so only the prolog
+// is scanned: a credential JSON that merely mentions "<!ENTITY" in a string is fine.
 Result<void> check_safe_xml(std::string_view s) {
-  for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
-    if (iequals_at(s, i, "<!ENTITY"))
+  if (s.find('\0') != std::string_view::npos)
+    return fail("baking.bad_xml", "SVG refusé : seul l'UTF-8 est accepté (octet nul trouvé)");
+  std::size_t i = s.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  for (;;) {
+    i = s.find('<', i);
+    if (i == std::string_view::npos) return {};
+    if (s.substr(i).starts_with("<?")) {
+      auto end = s.find("?>", i + 2);
+      if (end == std::string_view::npos) return {};
+      i = end + 2;
+    } else if (s.substr(i).starts_with("<!--")) {
+      auto end = s.find("-->", i + 4);
+      if (end == std::string_view::npos) return {};
+      i = end + 3;
+    } else if (iequals_at(s, i, "<!ENTITY")) {
       return fail("baking.unsafe_xml", "SVG refusé : il déclare des entités XML (<!ENTITY>)");
-    if (!iequals_at(s, i, "<!DOCTYPE")) continue;
-    char quote = 0;
-    for (std::size_t j = i + 9; j < s.size(); ++j) {
-      char c = s[j];
-      if (quote) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '[') {
-        return fail("baking.unsafe_xml",
-                    "SVG refusé : son DOCTYPE contient des déclarations internes ([…])");
-      } else if (c == '>') {
-        break;
+    } else if (iequals_at(s, i, "<!DOCTYPE")) {
+      char quote = 0;
+      std::size_t j = i + 9;
+      for (; j < s.size(); ++j) {
+        char c = s[j];
+        if (quote) {
+          if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '[') {
+          return fail("baking.unsafe_xml",
+                      "SVG refusé : son DOCTYPE contient des déclarations internes ([…])");
+        } else if (c == '>') {
+          break;
+        }
       }
+      i = j;
+    } else {
+      return {};  // the root element: the prolog is over
     }
   }
-  return {};
 }
 
 Result<void> load_svg(std::string_view svg, const BakingLimits& limits, pugi::xml_document& doc) {
@@ -56,7 +75,7 @@ Result<void> load_svg(std::string_view svg, const BakingLimits& limits, pugi::xm
   unsigned opts = pugi::parse_default | pugi::parse_declaration | pugi::parse_comments |
                   pugi::parse_pi | pugi::parse_ws_pcdata;
   // parse_doctype is off: an (external-only) DOCTYPE is skipped, never fetched.
-  pugi::xml_parse_result r = doc.load_buffer(svg.data(), svg.size(), opts, pugi::encoding_auto);
+  pugi::xml_parse_result r = doc.load_buffer(svg.data(), svg.size(), opts, pugi::encoding_utf8);
   if (!r)
     return fail("baking.bad_xml", std::string("SVG illisible : ") + r.description(),
                 "octet " + std::to_string(r.offset));
@@ -185,9 +204,14 @@ Result<std::string> bake_svg(std::string_view svg, std::string_view payload,
     }
   }
   StringWriter w;
+  // format_no_declaration only stops pugixml from adding its own declaration; a parsed one
+  // is a node and is kept. Raw format: the art's own whitespace is preserved.
   doc.save(w, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-  // Keep an XML declaration if the source had one (format_no_declaration only prevents
-  // pugixml from adding its own; parsed declarations are kept as nodes).
+  if (w.out.starts_with("<?xml")) {
+    auto end = w.out.find("?>");
+    if (end != std::string::npos && w.out.compare(end + 2, 1, "\n") != 0)
+      w.out.insert(end + 2, "\n");
+  }
   return std::move(w.out);
 }
 

@@ -165,6 +165,20 @@ TEST(svg_baking, refuses_external_entity_declaration) {
   EXPECT_ERROR(badges::unbake_svg(xxe), "baking.unsafe_xml");
 }
 
+TEST(svg_baking, entity_text_inside_the_credential_is_not_a_declaration) {
+  std::string json = R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"name":"<!ENTITY x> and <!DOCTYPE y [>"})";
+  auto baked = badges::bake_svg(kPlainSvg, json, BadgeVersion::ob3);
+  ASSERT_OK(baked);
+  auto p = badges::unbake_svg(*baked);
+  ASSERT_OK(p);
+  EXPECT_EQ(boost::json::parse(p->text), boost::json::parse(json));
+}
+
+TEST(svg_baking, refuses_utf16_svg) {
+  std::string utf16("\xFF\xFE<\0s\0v\0g\0/\0>\0", 14);
+  EXPECT_ERROR(badges::unbake_svg(utf16), "baking.bad_xml");
+}
+
 TEST(svg_baking, accepts_external_only_doctype) {
   std::string svg =
       std::string(R"(<?xml version="1.0"?>
