@@ -1,0 +1,417 @@
+#include "ob2_internal.h"
+
+#include <openssl/bio.h>
+#include <openssl/decoder.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+#include <openssl/core_names.h>
+#include <openssl/rsa.h>
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <memory>
+
+namespace ecusson::badges::detail {
+
+std::string str_of(const json::object& obj, std::string_view key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || !it->value().is_string()) return {};
+  return std::string(it->value().as_string());
+}
+
+std::vector<std::string> strings_of(const json::value* v) {
+  std::vector<std::string> out;
+  if (v == nullptr) return out;
+  if (v->is_string()) {
+    out.emplace_back(v->as_string());
+  } else if (v->is_array()) {
+    for (const auto& e : v->as_array())
+      if (e.is_string()) out.emplace_back(e.as_string());
+  }
+  return out;
+}
+
+std::vector<std::string> types_of(const json::object& obj) {
+  auto it = obj.find("type");
+  if (it == obj.end()) it = obj.find("@type");
+  if (it == obj.end()) return {};
+  return strings_of(&it->value());
+}
+
+bool has_type(const json::object& obj, std::string_view type) {
+  for (const auto& t : types_of(obj))
+    if (t == type) return true;
+  return false;
+}
+
+std::string ref_id(const json::value& v) {
+  if (v.is_string()) return std::string(v.as_string());
+  if (v.is_object()) {
+    const auto& o = v.as_object();
+    std::string id = str_of(o, "id");
+    if (id.empty()) id = str_of(o, "@id");
+    return id;
+  }
+  return {};
+}
+
+const json::value* verification_of(const json::object& obj) {
+  if (auto* v = obj.if_contains("verification")) return v;
+  return obj.if_contains("verify");
+}
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return out;
+}
+
+namespace {
+std::string digest(const EVP_MD* md, std::string_view data) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_Digest(data.data(), data.size(), out, &len, md, nullptr) != 1) return {};
+  return std::string(reinterpret_cast<char*>(out), len);
+}
+}  // namespace
+
+std::string sha256(std::string_view data) { return digest(EVP_sha256(), data); }
+std::string md5(std::string_view data) { return digest(EVP_md5(), data); }
+
+std::string random_bytes(std::size_t n) {
+  std::string out(n, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
+    // The CSPRNG failing is not something to carry on from: a salt or uuid must be random.
+    std::abort();
+  }
+  return out;
+}
+
+std::string uuid_v4() {
+  std::string b = random_bytes(16);
+  b[6] = static_cast<char>((b[6] & 0x0f) | 0x40);
+  b[8] = static_cast<char>((b[8] & 0x3f) | 0x80);
+  std::string h = to_hex(b);
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20);
+}
+
+std::string base64url_encode(std::string_view bytes) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
+  for (; i + 3 <= bytes.size(); i += 3) {
+    unsigned v = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(kAlphabet[(v >> 6) & 63]);
+    out.push_back(kAlphabet[v & 63]);
+  }
+  if (bytes.size() - i == 1) {
+    unsigned v = byte(i) << 16;
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+  } else if (bytes.size() - i == 2) {
+    unsigned v = (byte(i) << 16) | (byte(i + 1) << 8);
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(kAlphabet[(v >> 6) & 63]);
+  }
+  return out;
+}
+
+namespace {
+int b64_value(char c, bool url) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (url) {
+    if (c == '-') return 62;
+    if (c == '_') return 63;
+  } else {
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+  }
+  return -1;
+}
+
+std::optional<std::string> b64_decode_clean(std::string_view text, bool url) {
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  unsigned acc = 0;
+  int bits = 0;
+  for (char c : text) {
+    int v = b64_value(c, url);
+    if (v < 0) return std::nullopt;
+    acc = (acc << 6) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xff));
+    }
+  }
+  // Non-canonical trailing bits are refused so that one text has one meaning.
+  if (bits > 0 && (acc & ((1u << bits) - 1)) != 0) return std::nullopt;
+  return out;
+}
+}  // namespace
+
+std::optional<std::string> base64url_decode(std::string_view text) {
+  return b64_decode_clean(text, true);
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  std::string clean;
+  clean.reserve(text.size());
+  for (char c : text) {
+    if (c == '=' || std::isspace(static_cast<unsigned char>(c))) continue;
+    clean.push_back(c);
+  }
+  return b64_decode_clean(clean, false);
+}
+
+namespace {
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
+}
+}  // namespace
+
+std::optional<std::chrono::sys_seconds> parse_datetime(std::string_view s) {
+  using namespace std::chrono;
+  int y, mo, d, h, mi, sec = 0;
+  if (!digits(s, 0, 4, y) || s.size() < 16 || s[4] != '-' || !digits(s, 5, 2, mo) ||
+      s[7] != '-' || !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
+      !digits(s, 11, 2, h) || s[13] != ':' || !digits(s, 14, 2, mi))
+    return std::nullopt;
+  std::size_t pos = 16;
+  if (pos < s.size() && s[pos] == ':') {
+    if (!digits(s, pos + 1, 2, sec)) return std::nullopt;
+    pos += 3;
+    if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+      ++pos;
+      std::size_t start = pos;
+      while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
+      if (pos == start) return std::nullopt;
+    }
+  }
+  if (pos >= s.size()) return std::nullopt;  // no zone designator
+  int offset_min = 0;
+  if (s[pos] == 'Z' || s[pos] == 'z') {
+    ++pos;
+  } else if (s[pos] == '+' || s[pos] == '-') {
+    int oh, om = 0;
+    if (!digits(s, pos + 1, 2, oh)) return std::nullopt;
+    std::size_t p = pos + 3;
+    if (p < s.size() && s[p] == ':') ++p;
+    if (p < s.size()) {
+      if (!digits(s, p, 2, om)) return std::nullopt;
+      p += 2;
+    }
+    if (oh > 23 || om > 59) return std::nullopt;
+    offset_min = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
+    pos = p;
+  } else {
+    return std::nullopt;
+  }
+  if (pos != s.size()) return std::nullopt;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  if (!ymd.ok() || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  sys_seconds t = sys_days{ymd} + hours{h} + minutes{mi} + seconds{sec};
+  return t - minutes{offset_min};
+}
+
+std::string format_datetime(std::chrono::sys_seconds t) {
+  using namespace std::chrono;
+  auto dp = floor<days>(t);
+  year_month_day ymd{dp};
+  hh_mm_ss hms{t - dp};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                static_cast<int>(hms.seconds().count()));
+  return buf;
+}
+
+std::optional<UrlParts> parse_http_url(std::string_view url) {
+  auto colon = url.find("://");
+  if (colon == std::string_view::npos) return std::nullopt;
+  UrlParts p;
+  for (char c : url.substr(0, colon)) p.scheme.push_back(static_cast<char>(std::tolower(c)));
+  if (p.scheme != "http" && p.scheme != "https") return std::nullopt;
+  std::string_view rest = url.substr(colon + 3);
+  auto end = rest.find_first_of("/?#");
+  std::string_view auth = rest.substr(0, end);
+  if (auto at = auth.rfind('@'); at != std::string_view::npos) auth = auth.substr(at + 1);
+  if (auth.empty()) return std::nullopt;
+  for (char c : auth) p.authority.push_back(static_cast<char>(std::tolower(c)));
+  std::string_view host = p.authority;
+  if (!host.empty() && host.front() == '[') {
+    auto close = host.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    p.host = std::string(host.substr(1, close - 1));
+  } else {
+    p.host = std::string(host.substr(0, host.find(':')));
+  }
+  if (p.host.empty()) return std::nullopt;
+  return p;
+}
+
+bool looks_like_compact_jws(std::string_view text) {
+  int dots = 0;
+  for (char c : text) {
+    if (c == '.') {
+      ++dots;
+    } else if (b64_value(c, true) < 0) {
+      return false;
+    }
+  }
+  return dots == 2 && text.size() > 4;
+}
+
+Result<CompactJws> parse_compact_jws(std::string_view text) {
+  auto d1 = text.find('.');
+  auto d2 = d1 == std::string_view::npos ? d1 : text.find('.', d1 + 1);
+  if (d1 == std::string_view::npos || d2 == std::string_view::npos ||
+      text.find('.', d2 + 1) != std::string_view::npos)
+    return fail("jws.malformed", "JWS compact attendu : trois segments séparés par des points");
+  CompactJws j;
+  auto h = base64url_decode(text.substr(0, d1));
+  auto p = base64url_decode(text.substr(d1 + 1, d2 - d1 - 1));
+  auto s = base64url_decode(text.substr(d2 + 1));
+  if (!h || !p || !s) return fail("jws.bad_base64url", "segment JWS en base64url invalide");
+  boost::system::error_code ec;
+  json::value hv = json::parse(*h, ec);
+  if (ec || !hv.is_object()) return fail("jws.bad_header", "en-tête JWS : objet JSON attendu");
+  j.header = std::move(hv.as_object());
+  j.payload = std::move(*p);
+  j.signature = std::move(*s);
+  j.signing_input = std::string(text.substr(0, d2));
+  return j;
+}
+
+namespace {
+struct PkeyFree {
+  void operator()(EVP_PKEY* k) const noexcept { EVP_PKEY_free(k); }
+};
+struct BioFree {
+  void operator()(BIO* b) const noexcept { BIO_free(b); }
+};
+struct MdCtxFree {
+  void operator()(EVP_MD_CTX* c) const noexcept { EVP_MD_CTX_free(c); }
+};
+struct PkeyCtxFree {
+  void operator()(EVP_PKEY_CTX* c) const noexcept { EVP_PKEY_CTX_free(c); }
+};
+using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
+
+Pkey load_pem(std::string_view pem, bool private_key) {
+  std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  if (!bio) return nullptr;
+  EVP_PKEY* k = private_key ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr)
+                            : PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr);
+  if (k == nullptr && !private_key) {
+    // PKCS#1 "BEGIN RSA PUBLIC KEY" is still seen in OB 2.0 CryptographicKey documents.
+    EVP_PKEY* decoded = nullptr;
+    OSSL_DECODER_CTX* dctx = OSSL_DECODER_CTX_new_for_pkey(
+        &decoded, "PEM", nullptr, "RSA", OSSL_KEYMGMT_SELECT_PUBLIC_KEY, nullptr, nullptr);
+    if (dctx != nullptr) {
+      const auto* data = reinterpret_cast<const unsigned char*>(pem.data());
+      std::size_t len = pem.size();
+      if (OSSL_DECODER_from_data(dctx, &data, &len) == 1) k = decoded;
+      OSSL_DECODER_CTX_free(dctx);
+    }
+  }
+  return Pkey(k);
+}
+
+std::string pem_public(EVP_PKEY* k) {
+  std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+  if (!bio || PEM_write_bio_PUBKEY(bio.get(), k) != 1) return {};
+  char* data = nullptr;
+  long n = BIO_get_mem_data(bio.get(), &data);
+  return std::string(data, static_cast<std::size_t>(n));
+}
+}  // namespace
+
+Result<std::string> sign_rs256(std::string_view payload, std::string_view private_key_pem) {
+  Pkey key = load_pem(private_key_pem, true);
+  if (!key) return fail("key.bad_pem", "clé privée PEM illisible");
+  if (EVP_PKEY_base_id(key.get()) != EVP_PKEY_RSA)
+    return fail("key.not_rsa", "OB 2.0 signé (RS256) demande une clé RSA");
+  std::string input = base64url_encode(R"({"alg":"RS256"})") + "." + base64url_encode(payload);
+  std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+  std::size_t len = 0;
+  if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1 ||
+      EVP_DigestSign(ctx.get(), nullptr, &len,
+                     reinterpret_cast<const unsigned char*>(input.data()), input.size()) != 1)
+    return fail("jws.sign", "signature RS256 impossible");
+  std::string sig(len, '\0');
+  if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len,
+                     reinterpret_cast<const unsigned char*>(input.data()), input.size()) != 1)
+    return fail("jws.sign", "signature RS256 impossible");
+  sig.resize(len);
+  return input + "." + base64url_encode(sig);
+}
+
+Result<bool> verify_rs256(const CompactJws& jws, std::string_view public_key_pem) {
+  Pkey key = load_pem(public_key_pem, false);
+  if (!key) return fail("key.bad_pem", "clé publique PEM illisible");
+  if (EVP_PKEY_base_id(key.get()) != EVP_PKEY_RSA)
+    return fail("key.not_rsa", "la clé n'est pas une clé RSA (RS256)");
+  if (EVP_PKEY_get_bits(key.get()) < 2048)
+    return fail("key.too_small", "clé RSA de moins de 2048 bits refusée");
+  std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+  if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1)
+    return fail("jws.verify", "vérification RS256 impossible");
+  int rc = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(jws.signature.data()),
+                            jws.signature.size(),
+                            reinterpret_cast<const unsigned char*>(jws.signing_input.data()),
+                            jws.signing_input.size());
+  return rc == 1;
+}
+
+Result<std::string> public_pem_of(std::string_view private_key_pem) {
+  Pkey key = load_pem(private_key_pem, true);
+  if (!key) return fail("key.bad_pem", "clé privée PEM illisible");
+  std::string pem = pem_public(key.get());
+  if (pem.empty()) return fail("key.bad_pem", "clé publique non exportable");
+  return pem;
+}
+
+Result<std::string> generate_rsa_pem(int bits) {
+  std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree> ctx(EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, nullptr));
+  EVP_PKEY* raw = nullptr;
+  if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 ||
+      EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), bits) != 1 ||
+      EVP_PKEY_keygen(ctx.get(), &raw) != 1)
+    return fail("key.generate", "génération de clé RSA impossible");
+  Pkey key(raw);
+  std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+  if (!bio || PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr,
+                                       nullptr) != 1)
+    return fail("key.generate", "export PEM impossible");
+  char* data = nullptr;
+  long n = BIO_get_mem_data(bio.get(), &data);
+  return std::string(data, static_cast<std::size_t>(n));
+}
+
+}  // namespace ecusson::badges::detail
