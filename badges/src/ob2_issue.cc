@@ -34,6 +34,11 @@ Result<std::string> ob2_public_key_pem(std::string_view private_key_pem) {
   return detail::public_pem_of(private_key_pem);
 }
 
+std::optional<std::chrono::sys_seconds> parse_ob2_datetime(std::string_view text) {
+  if (text.size() == 10) return detail::parse_datetime(std::string(text) + "T00:00:00Z");
+  return detail::parse_datetime(text);
+}
+
 Result<std::string> generate_ob2_rsa_key() { return detail::generate_rsa_pem(2048); }
 
 Result<Ob2Issued> issue_ob2(const Ob2IssuerSetup& setup, const Ob2Achievement& achievement,

@@ -9,6 +9,7 @@
 
 #include "ecusson/badges/baked_payload.h"
 #include "ecusson/badges/ob2_recipient.h"
+#include "ob2_extensions.h"
 #include "ob2_internal.h"
 
 namespace ecusson::badges {
@@ -370,6 +371,8 @@ class Verifier {
   void revocation_list();
   void scope();
   void refuse_version(Ob2InputKind k);
+  // Extension nodes of `doc` against their bundled schemas (structure.extension).
+  bool extensions(const json::object& doc, const std::string& what);
 
   void add(std::string code, CheckStatus s, std::string fr, std::string en,
            std::string evidence = {}) {
@@ -480,6 +483,24 @@ std::optional<json::object> Verifier::resolve(const json::value& ref, const std:
       what_fr + " : référence non résoluble (ni URL HTTP(S), ni document intégré)",
       what_en + ": reference cannot be resolved (neither an HTTP(S) URL nor embedded)", id);
   return std::nullopt;
+}
+
+bool Verifier::extensions(const json::object& doc, const std::string& what) {
+  auto rep = detail::check_ob2_extensions(doc);
+  if (!rep.errors.empty()) {
+    add("structure.extension", CheckStatus::failed,
+        what + " : extension non conforme à son schéma : " + join(rep.errors),
+        what + ": extension does not match its schema", join(rep.errors));
+    return false;
+  }
+  if (!rep.unknown.empty())
+    add("structure.extension", CheckStatus::warning,
+        what + " : extension inconnue, non vérifiée : " + join(rep.unknown),
+        what + ": unknown extension, not checked", join(rep.unknown));
+  else if (rep.validated > 0)
+    add("structure.extension", CheckStatus::passed, what + " : extensions conformes",
+        what + ": extensions match their schemas");
+  return true;
 }
 
 void Verifier::refuse_version(Ob2InputKind k) {
@@ -777,6 +798,7 @@ bool Verifier::common(const json::object& assertion, bool signed_form) {
   add("structure.assertion", notes.empty() ? CheckStatus::passed : CheckStatus::warning,
       notes.empty() ? "assertion bien formée" : "assertion : " + join(notes),
       notes.empty() ? "well-formed assertion" : "assertion: " + join(notes));
+  if (!extensions(assertion, "assertion")) return false;
   if (signed_form) {
     std::string id = str_of(assertion, "id");
     if (!id.starts_with("urn:uuid:") && !is_http_url(id))
@@ -804,6 +826,7 @@ bool Verifier::common(const json::object& assertion, bool signed_form) {
   }
   add("structure.badge_class", CheckStatus::passed, "BadgeClass valide", "valid BadgeClass",
       str_of(*badge_, "id"));
+  if (!extensions(*badge_, "BadgeClass")) return false;
   r_.credential.achievement_id = str_of(*badge_, "id");
   r_.credential.achievement_name = str_of(*badge_, "name");
 

@@ -94,6 +94,11 @@ Ob2Urls ob2_urls(std::string_view base_url);
 /// Errors: key.bad_pem.
 [[nodiscard]] Result<std::string> ob2_public_key_pem(std::string_view private_key_pem);
 
+/// Parses an OB 2.0 DateTime (ISO 8601 with "Z" or ±hh:mm; seconds and fraction optional)
+/// or a bare date "YYYY-MM-DD" (midnight UTC). nullopt when it is neither.
+/// Example: parse_ob2_datetime("2016-12-31T23:59:59+00:00").
+std::optional<std::chrono::sys_seconds> parse_ob2_datetime(std::string_view text);
+
 /// A new RSA-2048 private key (PKCS#8 PEM). Errors: key.generate.
 [[nodiscard]] Result<std::string> generate_ob2_rsa_key();
 
