@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include <boost/json.hpp>
 #include <CLI/CLI.hpp>
 
 #include "command.h"
@@ -24,6 +25,7 @@ struct BakeArgs {
   std::string output;
   bool ob2 = false;
   bool ob3 = false;
+  bool json = false;
 };
 
 void print_error(const Context& ctx, const Error& e) {
@@ -99,7 +101,14 @@ int run_bake(const BakeArgs& a, const Context& ctx) {
   auto form = badges::classify_payload(credential);
   const char* what = version == badges::BadgeVersion::ob3 ? "Open Badges 3.0" : "Open Badges 2.0";
   const char* form_name = form && *form == badges::PayloadForm::jws ? "JWS" : "JSON";
-  if (a.output != "-") {
+  if (a.json && a.output != "-") {
+    boost::json::object o;
+    o["output"] = a.output;
+    o["version"] = version == badges::BadgeVersion::ob3 ? "ob3" : "ob2";
+    o["form"] = form && *form == badges::PayloadForm::jws ? "jws" : "json";
+    o["image"] = *format == badges::ImageFormat::png ? "png" : "svg";
+    std::cout << boost::json::serialize(o) << "\n";
+  } else if (a.output != "-") {
     std::cerr << (ctx.lang == Lang::en ? "Baked " : "Badge ") << what << " (" << form_name
               << ") " << (ctx.lang == Lang::en ? "into " : "cuit dans ") << a.output << "\n";
   }
@@ -130,6 +139,8 @@ void add_bake_command(CLI::App& app, Context& ctx) {
   auto* ob3 = cmd->add_flag("--ob3", args->ob3,
                             tr(ctx.lang, "Forcer Open Badges 3.0", "Force Open Badges 3.0").data());
   ob2->excludes(ob3);
+  cmd->add_flag("--json", args->json,
+                tr(ctx.lang, "Résumé JSON sur la sortie standard", "JSON summary on stdout").data());
   cmd->callback([args, &ctx] { ctx.exit_code = run_bake(*args, ctx); });
 }
 

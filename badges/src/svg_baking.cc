@@ -173,8 +173,16 @@ Result<std::string> bake_svg(std::string_view svg, std::string_view payload,
   BadgeElements old = find_badge_elements(doc);
   for (auto& n : old.ob3) n.parent().remove_child(n);
   for (auto& n : old.ob2) n.parent().remove_child(n);
-
   pugi::xml_node root = doc.document_element();
+  // The root's "openbadges" prefix is about to be (re)bound to our namespace: any other
+  // element under that prefix bound to it by the root would become a second badge.
+  std::vector<pugi::xml_node> stale;
+  for (const char* name : {"openbadges:credential", "openbadges:assertion"})
+    for (pugi::xpath_node x : doc.select_nodes((std::string("//*[name()='") + name + "']").c_str()))
+      if (resolve_prefix(x.node(), "openbadges") == std::string_view(root.attribute("xmlns:openbadges").value()))
+        stale.push_back(x.node());
+  for (auto& n : stale) n.parent().remove_child(n);
+
   std::string_view ns = version == BadgeVersion::ob3 ? kSvgNamespaceOb3 : kSvgNamespaceOb2;
   pugi::xml_attribute xmlns = root.attribute("xmlns:openbadges");
   if (!xmlns) xmlns = root.append_attribute("xmlns:openbadges");

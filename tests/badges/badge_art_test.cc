@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 
 #include "ecusson/badges/png_baking.h"
+#include "ecusson/badges/svg_baking.h"
 #include "baking_test_util.h"
 
 namespace ecusson::test {
@@ -166,6 +167,18 @@ TEST(badge_art, rendered_png_can_be_baked) {
   auto p = badges::unbake_png(*baked);
   ASSERT_OK(p);
   EXPECT_EQ(p->kind, badges::BakedKind::ob3_json);
+}
+
+TEST(badge_art, baked_svg_art_still_renders_the_same) {
+  std::string svg = badges::render_badge_svg(sample(), tmpl());
+  auto baked = badges::bake_svg(svg, kOb3Json, badges::BadgeVersion::ob3);
+  ASSERT_OK(baked);
+  auto plain = badges::render_badge_png(svg, 128);
+  auto with_badge = badges::render_badge_png(*baked, 128);
+  ASSERT_OK(plain);
+  ASSERT_OK(with_badge);
+  EXPECT_EQ(decode(*plain).rgba, decode(*with_badge).rgba);  // the credential is invisible
+  EXPECT_FALSE(decode(*plain).rgba.empty());
 }
 
 TEST(badge_art, png_rendering_refuses_bad_input) {

@@ -128,6 +128,17 @@ TEST(svg_baking, rebaking_replaces_the_existing_element) {
   EXPECT_EQ(p->kind, BakedKind::ob3_jws);
 }
 
+TEST(svg_baking, rebaking_rebinds_a_foreign_openbadges_prefix_without_duplicates) {
+  // Found by the property test: the root binds "openbadges" to another namespace, so the
+  // old element is not a badge; once the prefix is rebound it would become a second one.
+  std::string svg = R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://example.org/other"><g><openbadges:credential verify="x"/></g></svg>)";
+  auto baked = badges::bake_svg(svg, fake_jws(kOb3Json), BadgeVersion::ob3);
+  ASSERT_OK(baked);
+  auto doc = parse(*baked);
+  EXPECT_EQ(count_elements(doc, "openbadges:credential"), 1);
+  EXPECT_OK(badges::unbake_svg(*baked));
+}
+
 TEST(svg_baking, reads_element_under_another_prefix) {
   std::string svg = R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="https://purl.imsglobal.org/ob/v3p0"><ob:credential verify=")" +
                     fake_jws(kOb3Json) + R"("/></svg>)";

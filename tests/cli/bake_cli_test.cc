@@ -50,6 +50,19 @@ TEST(bake_cli, detects_ob2_assertion_and_bakes_svg) {
   EXPECT_EQ(v.at("verify").as_string(), "https://example.org/beths-robotics-badge.json");
 }
 
+TEST(bake_cli, json_summary_on_stdout) {
+  TempDir tmp;
+  auto out = tmp.path() / "badge.svg";
+  auto r = run_ecusson("bake --json " + q(fixture("ob3/validator-fixtures/ob30/simple.jwt")) +
+                       " --image " + q(fixture("ob3/validator-fixtures/ob30/simple-json.svg")) +
+                       " -o " + q(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto v = boost::json::parse(r.out);
+  EXPECT_EQ(v.at("version").as_string(), "ob3");
+  EXPECT_EQ(v.at("form").as_string(), "jws");
+  EXPECT_EQ(v.at("image").as_string(), "svg");
+}
+
 TEST(bake_cli, forced_version_wins_over_detection) {
   TempDir tmp;
   auto out = tmp.path() / "badge.png";
