@@ -87,7 +87,8 @@ void add_badge_art_command(CLI::App& app, Context& ctx) {
                   tr(ctx.lang, "Largeur du PNG en pixels (512)", "PNG width in pixels (512)").data())
       ->check(CLI::Range(16, 4096));
   cmd->add_option("--template", a->template_name,
-                  tr(ctx.lang, "Modèle dans templates/badges/", "Template in templates/badges/")
+                  tr(ctx.lang, "Modèle dans templates/badges/ (badge.svg.tmpl, shield.svg.tmpl)",
+                     "Template in templates/badges/ (badge.svg.tmpl, shield.svg.tmpl)")
                       .data());
   cmd->add_option("-o,--output", a->output,
                   tr(ctx.lang, "Fichier .png ou .svg à écrire", "The .png or .svg file to write")

@@ -190,6 +190,28 @@ TEST(badge_art, png_rendering_refuses_bad_input) {
                "art.bad_width");
 }
 
+TEST(badge_art, every_shipped_template_fills_and_renders) {
+  int n = 0;
+  for (auto& entry : std::filesystem::directory_iterator(templates_dir() / "badges")) {
+    if (!entry.path().string().ends_with(".svg.tmpl")) continue;
+    ++n;
+    SCOPED_TRACE(entry.path().string());
+    auto t = badges::load_badge_template(templates_dir().string(), entry.path().filename().string());
+    ASSERT_OK(t);
+    std::string svg = badges::render_badge_svg(sample(), *t);
+    EXPECT_EQ(svg.find("{{"), std::string::npos);
+    pugi::xml_document doc;
+    EXPECT_TRUE(doc.load_string(svg.c_str()));
+    EXPECT_EQ(name_lines(doc).size(), 3u);
+    auto png = badges::render_badge_png(svg, 64);
+    ASSERT_OK(png);
+    Pixels px = decode(*png);
+    EXPECT_EQ(px.width, 64u);
+    EXPECT_GT(px.at(32, 32)[3], 200);  // the centre is painted
+  }
+  EXPECT_GE(n, 2);
+}
+
 TEST(badge_art, missing_template_is_an_error) {
   EXPECT_ERROR(badges::load_badge_template("/nonexistent"), "art.template");
 }
