@@ -28,6 +28,17 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
   return true;
 }
 
+// English wording of the art.* error codes (the library's messages are French).
+std::string art_error(const Error& e, Lang lang) {
+  if (lang != Lang::en) return e.to_string();
+  std::string_view en = e.code == "art.template"    ? "badge template not found"
+                        : e.code == "art.bad_width" ? "image width out of range (16 to 4096 pixels)"
+                        : e.code == "art.bad_svg"   ? "librsvg cannot read the SVG"
+                        : e.code == "art.render"    ? "rendering failed"
+                                                    : std::string_view(e.message);
+  return (e.where.empty() ? "" : e.where + ": ") + std::string(en) + " [" + e.code + "]";
+}
+
 int run_badge_art(const ArtArgs& a, const Context& ctx) {
   auto say_error = [&](std::string_view fr, std::string_view en) {
     std::cerr << tr(ctx.lang, "erreur : ", "error: ") << tr(ctx.lang, fr, en) << "\n";
@@ -44,7 +55,7 @@ int run_badge_art(const ArtArgs& a, const Context& ctx) {
     return say_error("-o doit finir par .png ou .svg", "-o must end with .png or .svg");
   auto tmpl = badges::load_badge_template(ctx.templates_dir, a.template_name);
   if (!tmpl) {
-    std::cerr << tr(ctx.lang, "erreur : ", "error: ") << tmpl.error().to_string() << "\n";
+    std::cerr << tr(ctx.lang, "erreur : ", "error: ") << art_error(tmpl.error(), ctx.lang) << "\n";
     return kExitUnusable;
   }
   std::string svg = badges::render_badge_svg(a.in, *tmpl);
@@ -52,7 +63,7 @@ int run_badge_art(const ArtArgs& a, const Context& ctx) {
   if (png) {
     auto r = badges::render_badge_png(svg, a.width);
     if (!r) {
-      std::cerr << tr(ctx.lang, "erreur : ", "error: ") << r.error().to_string() << "\n";
+      std::cerr << tr(ctx.lang, "erreur : ", "error: ") << art_error(r.error(), ctx.lang) << "\n";
       return kExitUnusable;
     }
     bytes = std::move(*r);

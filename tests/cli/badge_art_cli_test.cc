@@ -56,6 +56,14 @@ TEST(badge_art_cli, refuses_level_above_scale) {
   EXPECT_NE(r.err.find("--level must be"), std::string::npos) << r.err;
 }
 
+TEST(badge_art_cli, missing_template_is_reported_in_english) {
+  TempDir tmp;
+  auto r = run_ecusson("--lang en " + kArgs + "--template nope.svg.tmpl -o " + q(tmp.path() / "a.svg"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("badge template not found"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("art.template"), std::string::npos) << r.err;
+}
+
 TEST(badge_art_cli, refuses_unknown_output_format) {
   TempDir tmp;
   auto r = run_ecusson(kArgs + "-o " + q(tmp.path() / "a.gif"));
