@@ -208,6 +208,12 @@ Result<void> create_term_definition(Processor& p, ActiveContext& ctx, std::strin
   } else {
     return jsonld_error("invalid term definition", std::string(term));
   }
+  // 25.1 checked early: a compact-IRI-like or relative term can never be a prefix (and
+  // expanding it below would otherwise recurse into its own definition).
+  if (auto it = value->find("@prefix"); it != value->end() &&
+      (term.find(':') != std::string_view::npos || term.find('/') != std::string_view::npos)) {
+    return jsonld_error("invalid term definition", "@prefix on " + std::string(term));
+  }
   // 10.
   auto def = std::make_shared<TermDefinition>();
   def->protected_ = env.protected_default;
@@ -769,7 +775,10 @@ Error at_path(Error e, std::string_view segment) {
 }
 
 Error at_index(Error e, std::size_t index) {
-  e.where = "/" + std::to_string(index) + e.where;
+  std::string w = "/";
+  w.append(std::to_string(index));
+  w.append(e.where);
+  e.where = std::move(w);
   return e;
 }
 

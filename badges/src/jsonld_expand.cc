@@ -310,7 +310,8 @@ Result<json::value> Expander::expand_object(CtxPtr active, OptProp active_proper
       }
       // 15.5
       if (has_type && (!tv.is_string() || !is_absolute_iri(tv.get_string()) ||
-                       is_blank_node_id(tv.get_string()))) {
+                       is_blank_node_id(tv.get_string()) ||
+                       tv.get_string().find_first_of(" \t\n\r") != std::string_view::npos)) {
         return jsonld_error("invalid typed value", "@type of a value must be an IRI");
       }
     }
@@ -385,7 +386,16 @@ Result<void> Expander::expand_entries(const CtxPtr& active, const CtxPtr& type_s
       if (guard.exceeded()) {
         return Error("jsonld.max_depth", "nesting deeper than the configured limit (max_depth)");
       }
-      if (auto r = expand_entries(active, type_scoped, active_property, nested.get_object(),
+      // A nesting term may carry a property-scoped context (as JSON-LD 1.1 processors do).
+      CtxPtr nested_ctx = active;
+      if (auto it = active->terms.find(nesting_key);
+          it != active->terms.end() && it->second->context) {
+        TermPtr keep = it->second;
+        auto c = process_scoped_context(p_, active, *keep, true, true, active->cacheable);
+        if (!c) return at_path(c.error(), nesting_key);
+        nested_ctx = std::move(*c);
+      }
+      if (auto r = expand_entries(nested_ctx, type_scoped, active_property, nested.get_object(),
                                   result, input_type, base_url);
           !r) {
         return at_path(r.error(), nesting_key);
@@ -428,9 +438,10 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
       // 13.4.3
       if (!value.is_string()) return jsonld_error("invalid @id value", "must be a string");
       auto e = expand_iri(*active, value.get_string(), true, false, buf);
-      if (e) {
-        expanded_value = json::string(*e, sp_);
-      }
+      // A keyword-like @id expands to null; keep "@id": null so that the node is known
+      // to have no usable identifier (toRdf then drops triples that use it).
+      result.insert_or_assign("@id", e ? json::value(json::string(*e, sp_)) : json::value(nullptr));
+      return {};
     } else if (expanded_property == "@type") {
       // 13.4.4
       json::array types(sp_);
@@ -465,7 +476,16 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
     } else if (expanded_property == "@included") {
       // 13.4.6
       if (p_.mode10()) return {};
-      auto e = expand(active, std::nullopt, value, base_url, false);
+      // Every item must be a map; expanding them under a non-null active property keeps
+      // value and list objects (step 19 would drop them silently) so 13.4.6.3 sees them.
+      if (value.is_array()) {
+        for (const auto& v : value.get_array()) {
+          if (!v.is_object()) return jsonld_error("invalid @included value", "not a node object");
+        }
+      } else if (!value.is_object()) {
+        return jsonld_error("invalid @included value", "not a node object");
+      }
+      auto e = expand(active, std::string_view("@included"), value, base_url, false);
       if (!e) return e.error();
       json::array arr = e->is_null() ? json::array(sp_) : as_array(std::move(*e), sp_);
       for (const auto& v : arr) {

@@ -127,6 +127,8 @@ Result<Subject> Emitter::node(const json::object& n, const rdf::Term& graph, boo
   Subject subject;
   if (auto it = n.find("@id"); it != n.end() && it->value().is_string()) {
     subject = id_term(it->value().get_string());
+  } else if (it != n.end()) {
+    subject = {rdf::Term::blank(new_label()), false};  // "@id": null: no usable identifier
   } else {
     subject = {rdf::Term::blank(new_label()), true};
   }

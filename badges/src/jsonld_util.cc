@@ -70,6 +70,11 @@ bool is_absolute_iri(std::string_view s) {
 
 bool is_well_formed_iri(std::string_view s) {
   if (!is_absolute_iri(s)) return false;
+  // A fragment cannot contain '#' (RFC 3987 ifragment).
+  if (auto hash = s.find('#'); hash != std::string_view::npos &&
+                               s.find('#', hash + 1) != std::string_view::npos) {
+    return false;
+  }
   for (unsigned char c : s) {
     if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
         c == '\\' || c == '^' || c == '`' || c == 0x7F) {
