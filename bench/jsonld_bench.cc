@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include "ecusson/badges/jsonld.h"
+#include "ecusson/badges/rdfc.h"
 
 namespace {
 
@@ -55,6 +56,23 @@ void BM_JsonLdToRdf(benchmark::State& state) {
   state.counters["quads"] = static_cast<double>(quads);
 }
 BENCHMARK(BM_JsonLdToRdf);
+
+// toRdf followed by RDFC-1.0: the canonical form a Data Integrity proof hashes.
+void BM_JsonLdToRdfThenRdfc(benchmark::State& state) {
+  json::value doc = credential();
+  JsonLdOptions o;
+  o.loader = &loader();
+  for (auto _ : state) {
+    auto r = to_rdf(doc, o);
+    if (!r) {
+      state.SkipWithError(r.error().to_string().c_str());
+      break;
+    }
+    auto c = canonicalize(*r);
+    benchmark::DoNotOptimize(c);
+  }
+}
+BENCHMARK(BM_JsonLdToRdfThenRdfc);
 
 // Cold: a fresh loader each time (contexts parsed and processed from scratch).
 void BM_JsonLdToRdfColdContexts(benchmark::State& state) {

@@ -751,6 +751,16 @@ Result<CtxPtr> process_impl(Processor& p, const CtxPtr& active, const json::valu
       }
     }
     mut->has_protected = hp;
+    mut->type_aliases.clear();
+    mut->value_aliases.clear();
+    mut->id_aliases.clear();
+    for (const auto& kv : mut->terms) {
+      const TermDefinition& d = *kv.second;
+      if (!d.has_iri || d.reverse) continue;
+      if (d.iri == "@type") mut->type_aliases.push_back(kv.first);
+      if (d.iri == "@value") mut->value_aliases.push_back(kv.first);
+      if (d.iri == "@id") mut->id_aliases.push_back(kv.first);
+    }
   }
   return result;
 }

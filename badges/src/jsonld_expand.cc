@@ -212,12 +212,8 @@ Result<json::value> Expander::expand_object(CtxPtr active, OptProp active_proper
   if (active->previous && !from_map) {
     bool revert = true;
     for (const auto& kv : element) {
-      auto e = expand_iri(*active, kv.key(), false, true, buf);
-      if (e && *e == "@value") {
-        revert = false;
-        break;
-      }
-      if (e && *e == "@id" && element.size() == 1) {
+      if (active->key_is(kv.key(), "@value") ||
+          (element.size() == 1 && active->key_is(kv.key(), "@id"))) {
         revert = false;
         break;
       }
@@ -241,8 +237,7 @@ Result<json::value> Expander::expand_object(CtxPtr active, OptProp active_proper
   // 11.
   std::vector<std::pair<std::string_view, const json::value*>> type_keys;
   for (const auto& kv : element) {
-    auto e = expand_iri(*active, kv.key(), false, true, buf);
-    if (e && *e == "@type") type_keys.emplace_back(kv.key(), &kv.value());
+    if (active->key_is(kv.key(), "@type")) type_keys.emplace_back(kv.key(), &kv.value());
   }
   if (type_keys.size() > 1) std::sort(type_keys.begin(), type_keys.end());
   for (const auto& [k, v] : type_keys) {
@@ -433,7 +428,7 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
         (expanded_property != "@type" || p_.mode10())) {
       return jsonld_error("colliding keywords", std::string(expanded_property));
     }
-    json::value expanded_value;
+    json::value expanded_value(sp_);
     if (expanded_property == "@id") {
       // 13.4.3
       if (!value.is_string()) return jsonld_error("invalid @id value", "must be a string");
@@ -596,7 +591,7 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
   // 13.5
   const TermDefinition* def = active->find(key);
   const std::uint8_t container = def ? def->container : 0;
-  json::value expanded_value;
+  json::value expanded_value(sp_);
   if (def && def->type && *def->type == "@json") {
     // 13.6
     json::object o(sp_);

@@ -94,6 +94,19 @@ struct ActiveContext {
   /// Built only from canonical roots, remote (loader) contexts and their scoped contexts:
   /// may be a key of the loader-wide cache.
   bool cacheable = false;
+  /// Terms aliasing @type, @value and @id (computed once when the context is complete):
+  /// expansion asks "does this key expand to @type?" for every key of every node.
+  std::vector<std::string> type_aliases, value_aliases, id_aliases;
+
+  /// True when `key` IRI-expands (vocab) to the keyword `kw`.
+  bool key_is(std::string_view key, std::string_view kw) const {
+    if (key == kw) return true;
+    const auto& aliases = kw == "@type" ? type_aliases : kw == "@value" ? value_aliases : id_aliases;
+    for (const auto& a : aliases) {
+      if (a == key) return true;
+    }
+    return false;
+  }
 
   const TermDefinition* find(std::string_view term) const {
     auto it = terms.find(term);

@@ -9,7 +9,9 @@
 // does, with labels b0, b1, ...
 #include <cmath>
 #include <cstdio>
+#include <array>
 #include <charconv>
+#include <cstring>
 
 #include "ecusson/badges/jcs.h"
 #include "jsonld_internal.h"
@@ -90,13 +92,36 @@ class Emitter {
   /// The term for an @id, @type value or property (IRI or relabelled blank node).
   Subject id_term(std::string_view id) {
     if (is_blank_node_id(id)) return {rdf::Term::blank(relabel(id)), true};
-    return {rdf::Term::iri(std::string(id)), is_well_formed_iri(id)};
+    return {rdf::Term::iri(std::string(id)), well_formed(id)};
+  }
+  /// is_well_formed_iri() memoized: a credential repeats a few dozen IRIs (predicates,
+  /// types, datatypes). A small open-addressing table keyed by views into the expanded
+  /// document; equal keys are confirmed by comparing the bytes.
+  bool well_formed(std::string_view iri) {
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, iri.data() + (iri.size() >= 8 ? iri.size() - 8 : 0),
+                iri.size() >= 8 ? 8 : iri.size());
+    std::size_t h = static_cast<std::size_t>((tail * 0x9E3779B97F4A7C15ULL) >> 32) ^ iri.size();
+    for (std::size_t probe = 0; probe < 8; ++probe) {
+      auto& slot = memo_[(h + probe) & (kMemoSize - 1)];
+      if (slot.first.data() == nullptr) {
+        bool ok = is_well_formed_iri(iri);
+        slot = {iri, ok};
+        return ok;
+      }
+      if (slot.first == iri) return slot.second;
+    }
+    return is_well_formed_iri(iri);
   }
   Result<void> add(rdf::Term s, rdf::Term pr, rdf::Term o, const rdf::Term& g) {
     if (out_.size() >= p_.opts.limits.max_quads) {
       return Error("jsonld.max_quads", "more quads than the configured limit (max_quads)");
     }
-    out_.push_back(rdf::Quad{std::move(s), std::move(pr), std::move(o), g});
+    rdf::Quad& q = out_.emplace_back();
+    q.subject = std::move(s);
+    q.predicate = std::move(pr);
+    q.object = std::move(o);
+    if (!g.is_default_graph()) q.graph = g;
     return {};
   }
   Result<std::optional<rdf::Term>> object(const json::value& item, const rdf::Term& graph,
@@ -108,6 +133,8 @@ class Emitter {
   Processor& p_;
   rdf::Dataset& out_;
   std::unordered_map<std::string_view, std::string> labels_;
+  static constexpr std::size_t kMemoSize = 128;
+  std::array<std::pair<std::string_view, bool>, kMemoSize> memo_{};
   std::size_t counter_ = 0;
   std::size_t depth_ = 0;
 };
@@ -230,26 +257,38 @@ Result<std::optional<rdf::Term>> Emitter::object(const json::value& item, const 
 
 Result<std::optional<rdf::Term>> Emitter::literal(const json::object& item, const rdf::Term& graph,
                                                   bool emit) {
-  // 4./5.
-  const json::value& value = item.at("@value");
+  // 4./5. One pass over the value object's members.
+  const json::value* value_ptr = nullptr;
+  const json::value* dir_ptr = nullptr;
   std::string_view datatype;
   bool has_datatype = false;
-  if (auto t = item.find("@type"); t != item.end() && t->value().is_string()) {
-    datatype = t->value().get_string();
-    has_datatype = true;
+  std::string_view language;
+  bool has_language = false;
+  for (const auto& kv : item) {
+    std::string_view k = kv.key();
+    if (k == "@value") {
+      value_ptr = &kv.value();
+    } else if (k == "@type") {
+      if (kv.value().is_string()) {
+        datatype = kv.value().get_string();
+        has_datatype = true;
+      }
+    } else if (k == "@language") {
+      if (kv.value().is_string()) {
+        language = kv.value().get_string();
+        has_language = true;
+      }
+    } else if (k == "@direction") {
+      dir_ptr = &kv.value();
+    }
   }
+  const json::value& value = *value_ptr;
   // 6.
-  if (has_datatype && datatype != "@json" && !is_well_formed_iri(datatype)) {
+  if (has_datatype && datatype != "@json" && !well_formed(datatype)) {
     return std::optional<rdf::Term>();
   }
   // 7.
-  std::string_view language;
-  bool has_language = false;
-  if (auto l = item.find("@language"); l != item.end() && l->value().is_string()) {
-    language = l->value().get_string();
-    has_language = true;
-    if (!is_well_formed_language(language)) return std::optional<rdf::Term>();
-  }
+  if (has_language && !is_well_formed_language(language)) return std::optional<rdf::Term>();
   std::string lexical;
   std::string dt(datatype);
   if (has_datatype && datatype == "@json") {
@@ -283,11 +322,9 @@ Result<std::optional<rdf::Term>> Emitter::literal(const json::object& item, cons
   }
   if (dt == rdf::kXsdString || (has_language && dt == rdf::kRdfLangString)) dt.clear();
   // 13.
-  auto dir = item.find("@direction");
-  if (dir != item.end() && dir->value().is_string() &&
-      p_.opts.rdf_direction != RdfDirection::none) {
+  if (dir_ptr && dir_ptr->is_string() && p_.opts.rdf_direction != RdfDirection::none) {
     std::string lang = has_language ? to_lower(language) : std::string();
-    std::string_view direction = dir->value().get_string();
+    std::string_view direction = dir_ptr->get_string();
     if (p_.opts.rdf_direction == RdfDirection::i18n_datatype) {
       // 13.2
       std::string i18n(kI18n);
