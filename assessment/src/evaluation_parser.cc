@@ -11,6 +11,9 @@ namespace ecusson::assessment {
 namespace detail {
 namespace {
 
+// Bounds the evaluator × indicator work of scoring on hostile files (docs/formats.md §4).
+constexpr std::size_t kMaxEvaluators = 1000;
+
 bool all_digits(std::string_view v) {
   return std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -191,6 +194,7 @@ class EvaluationParser {
   Result<void> read_evaluators(pugi::xml_node n, Evaluation& e) {
     ECUSSON_TRY(r_.check_attributes(n, {}));
     ECUSSON_TRY(r_.check_children(n, {"evaluator"}));
+    ECUSSON_TRY(r_.check_count(n, "evaluator", kMaxEvaluators));
     for (pugi::xml_node v : n.children("evaluator")) {
       ECUSSON_TRY(r_.check_attributes(v, {"id", "role", "org", "name"}));
       ECUSSON_TRY(r_.check_children(v, {}));
@@ -208,6 +212,7 @@ class EvaluationParser {
       ev.role = *role;
       ev.org = r_.optional(v, "org");
       ev.name = r_.optional(v, "name");
+      evaluator_index_.emplace(ev.id, e.evaluators.size());
       e.evaluators.push_back(std::move(ev));
     }
     return {};
@@ -238,6 +243,7 @@ class EvaluationParser {
         if (!id) return id.error();
         ECUSSON_TRY(claim(*id, o, "id"));
         ob.id = *id;
+        observation_index_.emplace(ob.id, e.observations.size());
       }
       auto ind = r_.required_id(o, "indicator");
       if (!ind) return ind.error();
@@ -245,7 +251,8 @@ class EvaluationParser {
       ob.indicator_pos = r_.value_pos(o.attribute("indicator"));
       auto by = r_.required(o, "by");
       if (!by) return by.error();
-      const Evaluator* ev = e.find_evaluator(*by);
+      auto ev_it = evaluator_index_.find(*by);
+      const Evaluator* ev = ev_it == evaluator_index_.end() ? nullptr : &e.evaluators[ev_it->second];
       if (ev == nullptr)
         return r_.error("evaluation.unknown_evaluator", r_.at(o.attribute("by")), {*by, declared_evaluators(e)});
       ob.by = *by;
@@ -314,9 +321,9 @@ class EvaluationParser {
     for (const auto& [node, index] : arbitrations) {
       const Observation& arb = e.observations[index];
       for (const auto& ref : arb.overrides) {
-        auto it = std::find_if(e.observations.begin(), e.observations.end(),
-                               [&](const Observation& x) { return x.id == ref; });
-        if (it == e.observations.end() || it->indicator != arb.indicator || &*it == &arb)
+        auto it = observation_index_.find(ref);
+        if (it == observation_index_.end() || e.observations[it->second].indicator != arb.indicator ||
+            it->second == index)
           return r_.error("evaluation.unknown_observation", r_.at(node.attribute("overrides")), {ref});
       }
     }
@@ -325,6 +332,7 @@ class EvaluationParser {
 
   const XmlReader& r_;
   std::map<std::string, SourcePos, std::less<>> ids_;
+  std::map<std::string, std::size_t, std::less<>> evaluator_index_, observation_index_;
 };
 
 }  // namespace

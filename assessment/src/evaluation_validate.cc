@@ -1,7 +1,10 @@
 // Checks an evaluation against the grid it is scored with (rectec.md §4.5 cases 11, 13).
+#include <set>
+
 #include "ecusson/assessment/evaluation.h"
 #include "ecusson/assessment/grid.h"
 #include "ecusson/assessment/messages.h"
+#include "indicator_index.h"
 
 namespace ecusson::assessment {
 
@@ -29,8 +32,14 @@ Result<std::vector<Error>> validate_evaluation(const Evaluation& e, const Grid& 
                         where(e.source_file, e.placement->max_level_pos),
                         {std::to_string(*e.placement->max_observable_level), std::to_string(top)});
   }
+  detail::IndicatorIndex index(g);
+  std::set<std::string_view> evaluators;
+  for (const auto& ev : e.evaluators) evaluators.insert(ev.id);
   for (const auto& o : e.observations) {
-    auto ref = g.find_indicator(o.indicator);
+    // Parsed evaluations are already checked; this guards evaluations built in code.
+    if (!evaluators.count(o.by))
+      return make_error("evaluation.unknown_evaluator", lang, where(e.source_file, o.pos), {o.by, "-"});
+    const IndicatorRef* ref = index.find(o.indicator);
     if (!ref)
       return make_error("evaluation.unknown_indicator", lang, where(e.source_file, o.indicator_pos),
                         {o.indicator, g.key()});

@@ -6,6 +6,7 @@
 
 #include "ecusson/assessment/grid.h"
 #include "ecusson/assessment/messages.h"
+#include "indicator_index.h"
 #include "parsers.h"
 
 namespace ecusson::assessment {
@@ -13,6 +14,9 @@ namespace detail {
 namespace {
 
 constexpr Rational kMaxWeight = Rational(1'000'000);
+// Bounds that keep validation and scoring linear on hostile files (docs/formats.md §4).
+constexpr std::size_t kMaxLevels = 100;
+constexpr std::size_t kMaxRatingValues = 100;
 
 bool is_semver(std::string_view v) {
   static const std::regex re(R"(^\d{1,9}\.\d{1,9}\.\d{1,9}(-[0-9A-Za-z.-]+)?$)");
@@ -84,7 +88,8 @@ class GridParser {
     }
     if (g.competence_count() == 0) return r_.error("grid.no_competence", r_.at(root));
     // Overrides may come after the domains: resolved once every indicator is known.
-    for (pugi::xml_node c : pending_contexts_) ECUSSON_TRY(read_contextualisation(c, g));
+    detail::IndicatorIndex index(g);
+    for (pugi::xml_node c : pending_contexts_) ECUSSON_TRY(read_contextualisation(c, g, index));
     return g;
   }
 
@@ -156,6 +161,7 @@ class GridParser {
     ECUSSON_TRY(claim(scale_ids_, *id, n, "id"));
     s.id = *id;
     std::map<std::string, SourcePos, std::less<>> codes;
+    ECUSSON_TRY(r_.check_count(n, "level", kMaxLevels));
     for (pugi::xml_node l : n.children("level")) {
       ECUSSON_TRY(r_.check_attributes(l, {"n", "code", "label"}));
       ECUSSON_TRY(r_.check_children(l, {"alignment"}));
@@ -202,6 +208,7 @@ class GridParser {
     s.id = *id;
     std::map<std::string, SourcePos, std::less<>> codes;
     std::map<int, SourcePos> ranks;
+    ECUSSON_TRY(r_.check_count(n, "value", kMaxRatingValues));
     for (pugi::xml_node v : n.children("value")) {
       ECUSSON_TRY(r_.check_attributes(v, {"code", "label", "rank", "meets", "observed"}));
       ECUSSON_TRY(r_.check_children(v, {}));
@@ -407,7 +414,7 @@ class GridParser {
     return l;
   }
 
-  Result<void> read_contextualisation(pugi::xml_node n, Grid& g) {
+  Result<void> read_contextualisation(pugi::xml_node n, Grid& g, const IndicatorIndex& index) {
     ECUSSON_TRY(r_.check_attributes(n, {"rome", "label"}));
     ECUSSON_TRY(r_.check_children(n, {"indicatorOverride"}));
     Contextualisation ctx;
@@ -428,7 +435,7 @@ class GridParser {
       ov.pos = r_.pos(o);
       auto ref = r_.required(o, "ref");
       if (!ref) return ref.error();
-      if (!g.find_indicator(*ref))
+      if (!index.find(*ref))
         return r_.error("grid.unknown_indicator", r_.at(o.attribute("ref")), {*ref});
       ECUSSON_TRY(claim(refs, *ref, o, "ref"));
       ov.ref = *ref;

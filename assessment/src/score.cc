@@ -8,6 +8,7 @@
 
 #include "ecusson/assessment/digest.h"
 #include "ecusson/assessment/messages.h"
+#include "indicator_index.h"
 
 namespace ecusson::assessment {
 namespace {
@@ -77,9 +78,11 @@ class Scorer {
   Scorer(const Evaluation& e, const Grid& g, const ScoringPolicy& p) : e_(e), g_(g), p_(p) {
     // Retain the latest (or best) observation per (indicator, evaluator) (case 7), and the
     // latest arbitration per indicator (case 14).
+    for (std::size_t k = 0; k < e.evaluators.size(); ++k) evaluator_index_.emplace(e.evaluators[k].id, k);
+    detail::IndicatorIndex index(g);
     for (std::size_t i = 0; i < e.observations.size(); ++i) {
       const Observation& o = e.observations[i];
-      auto ref = g.find_indicator(o.indicator);
+      const IndicatorRef* ref = index.find(o.indicator);
       const RatingScale* scale = g.rating_scale_for(*ref->competence);
       const RatingValue* rv = scale->find(o.rating);
       int rank = rv->observed ? rv->rank : -1;
@@ -231,12 +234,18 @@ class Scorer {
     io.critical = ind.critical;
     std::vector<Counted> counted;
     bool other_counted = false, self_observed = false;
-    // Contributions in evaluator declaration order (stable output).
+    // Contributions in evaluator declaration order (stable output). Only the evaluators
+    // who rated this indicator are visited: no indicator × evaluator scan.
     if (auto it = retained_.find(ind.id); it != retained_.end()) {
-      for (const Evaluator& ev : e_.evaluators) {
-        auto jt = it->second.find(ev.id);
-        if (jt == it->second.end()) continue;
-        const Retained& ret = jt->second;
+      std::vector<std::pair<std::size_t, const Evaluator*>> order;
+      for (const auto& [id, ret] : it->second) {
+        std::size_t k = evaluator_index_.at(id);
+        order.emplace_back(k, &e_.evaluators[k]);
+      }
+      std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (const auto& [k, evp] : order) {
+        const Evaluator& ev = *evp;
+        const Retained& ret = it->second.at(ev.id);
         RatingContribution rc;
         rc.evaluator = ev.id;
         rc.role = ev.role;
@@ -262,7 +271,7 @@ class Scorer {
     if (auto it = arbitration_.find(ind.id); it != arbitration_.end()) {
       // An arbitration settles the indicator, divergent or not (case 14).
       const Retained& ret = it->second;
-      const Evaluator* ev = e_.find_evaluator(ret.obs->by);
+      const Evaluator* ev = &e_.evaluators[evaluator_index_.at(ret.obs->by)];
       RatingContribution rc;
       rc.evaluator = ret.obs->by;
       rc.role = ev ? ev->role : EvaluatorRole::referent;
@@ -337,6 +346,7 @@ class Scorer {
   const ScoringPolicy& p_;
   std::map<std::string, std::map<std::string, Retained>> retained_;
   std::map<std::string, Retained> arbitration_;
+  std::map<std::string, std::size_t> evaluator_index_;
 };
 
 }  // namespace

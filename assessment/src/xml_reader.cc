@@ -398,6 +398,15 @@ Result<std::optional<Rational>> XmlReader::rational(pugi::xml_node n, const char
   return std::optional<Rational>(*r);
 }
 
+Result<void> XmlReader::check_count(pugi::xml_node n, const char* name, std::size_t max) const {
+  std::size_t count = 0;
+  for (pugi::xml_node c : n.children(name)) {
+    if (++count > max)
+      return error("xml.too_many", at(pos(c)), {name, n.name(), std::to_string(max)});
+  }
+  return {};
+}
+
 Result<std::string> XmlReader::text(pugi::xml_node n) const {
   std::string out;
   for (pugi::xml_node c : n.children()) {

@@ -80,6 +80,9 @@ class XmlReader {
   /// A non-negative exact decimal or fraction; nullopt when absent.
   Result<std::optional<Rational>> rational(pugi::xml_node n, const char* name) const;
 
+  /// At most `max` children named `name` (bounds the work on hostile files).
+  Result<void> check_count(pugi::xml_node n, const char* name, std::size_t max) const;
+
   /// Text content of an element without child elements, whitespace collapsed.
   Result<std::string> text(pugi::xml_node n) const;
 
