@@ -44,10 +44,10 @@ Result<void> check_options(const json::object& proof, std::string_view type, std
   return {};
 }
 
-Result<std::string> rdfc_nquads(const json::object& doc, const SuiteOptions& o) {
+Result<std::string> rdfc_nquads(const json::value& doc, const SuiteOptions& o) {
   JsonLdOptions jo;
   jo.loader = o.loader ? o.loader : &bundled_document_loader();
-  auto ds = to_rdf(json::value(doc), jo);
+  auto ds = to_rdf(doc, jo);
   if (!ds) return ds.error();
   auto c = canonicalize(*ds, o.rdfc);
   if (!c) return c.error();
@@ -64,11 +64,14 @@ class RdfcSuite final : public Cryptosuite {
   std::string_view name() const override { return name_; }
   bool can_create() const override { return create_; }
 
-  Result<VerifyData> create_verify_data(const json::object& unsecured,
+  Result<VerifyData> create_verify_data(const json::value& unsecured_v,
                                         const json::object& proof_options,
                                         const SuiteOptions& options) const override {
+    if (!unsecured_v.is_object()) return config_error("le document n'est pas un objet / not an object");
+    const json::object& unsecured = unsecured_v.get_object();
     if (auto r = check_options(proof_options, type_, name_); !r) return r.error();
-    json::object config = proof_options;  // Proof Configuration step 1
+    json::value config_v(proof_options);  // Proof Configuration step 1
+    json::object& config = config_v.get_object();
     config.erase("proofValue");
     if (const auto* ctx = unsecured.if_contains("@context")) {
       config["@context"] = *ctx;  // step 4
@@ -76,9 +79,9 @@ class RdfcSuite final : public Cryptosuite {
       config.erase("@context");
     }
     VerifyData out;
-    auto proof_nq = rdfc_nquads(config, options);
+    auto proof_nq = rdfc_nquads(config_v, options);
     if (!proof_nq) return proof_nq.error();
-    auto doc_nq = rdfc_nquads(unsecured, options);
+    auto doc_nq = rdfc_nquads(unsecured_v, options);
     if (!doc_nq) return doc_nq.error();
     out.canonical_proof_config = std::move(*proof_nq);
     out.canonical_document = std::move(*doc_nq);
@@ -100,9 +103,11 @@ class JcsSuite final : public Cryptosuite {
   std::string_view name() const override { return "eddsa-jcs-2022"; }
   bool can_create() const override { return true; }
 
-  Result<VerifyData> create_verify_data(const json::object& unsecured,
+  Result<VerifyData> create_verify_data(const json::value& unsecured_v,
                                         const json::object& proof_options,
                                         const SuiteOptions&) const override {
+    if (!unsecured_v.is_object()) return config_error("le document n'est pas un objet / not an object");
+    const json::object& unsecured = unsecured_v.get_object();
     if (auto r = check_options(proof_options, proof_type(), name()); !r) return r.error();
     json::object config = proof_options;
     config.erase("proofValue");

@@ -2,6 +2,7 @@
 // Create Proof algorithms (vc-di-eddsa §3.2.1, §3.3.1).
 #include <chrono>
 #include <ctime>
+#include <optional>
 
 #include <boost/json.hpp>
 
@@ -25,8 +26,11 @@ std::string now_utc() {
 
 }  // namespace
 
-Result<json::object> create_data_integrity_proof(const json::object& unsecured_in, const Key& key,
-                                                 const ProofOptions& options) {
+namespace {
+
+// Creates the proof for `unsecured` (a JSON object without `proof`).
+Result<json::object> make_proof(const json::value& unsecured, const Key& key,
+                                const ProofOptions& options) {
   if (key.empty() || key.type() != KeyType::ed25519 || !key.has_private()) {
     return fail("proof.key",
                 "une clé privée Ed25519 est nécessaire / an Ed25519 private key is required");
@@ -44,9 +48,6 @@ Result<json::object> create_data_integrity_proof(const json::object& unsecured_i
     vm = std::move(*k);
   }
 
-  json::object unsecured = unsecured_in;
-  unsecured.erase("proof");
-
   // Step 1: proof = clone of the options (member order as in the W3C test vectors).
   json::object proof;
   proof["type"] = "DataIntegrityProof";
@@ -57,7 +58,7 @@ Result<json::object> create_data_integrity_proof(const json::object& unsecured_i
   proof["proofPurpose"] = options.proof_purpose;
   // eddsa-jcs-2022 §3.3.1 step 2: the proof carries the document's @context.
   if (suite->name() == "eddsa-jcs-2022") {
-    if (const auto* ctx = unsecured.if_contains("@context")) proof["@context"] = *ctx;
+    if (const auto* ctx = unsecured.get_object().if_contains("@context")) proof["@context"] = *ctx;
   }
 
   auto data = suite->create_verify_data(unsecured, proof, options.suite_options());
@@ -68,24 +69,40 @@ Result<json::object> create_data_integrity_proof(const json::object& unsecured_i
   return proof;
 }
 
+}  // namespace
+
+Result<json::object> create_data_integrity_proof(const json::object& unsecured_in, const Key& key,
+                                                 const ProofOptions& options) {
+  json::value unsecured(unsecured_in);
+  unsecured.get_object().erase("proof");
+  return make_proof(unsecured, key, options);
+}
+
 Result<json::object> add_data_integrity_proof(const json::object& document, const Key& key,
                                               const ProofOptions& options) {
-  auto proof = create_data_integrity_proof(document, key, options);
+  // One copy of the document: it is signed without its proofs, then becomes the output.
+  json::value doc(document);
+  json::object& obj = doc.get_object();
+  std::optional<json::value> existing;
+  if (auto it = obj.find("proof"); it != obj.end()) {
+    existing = std::move(it->value());
+    obj.erase(it);
+  }
+  auto proof = make_proof(doc, key, options);
   if (!proof) return proof.error();
-  json::object out = document;
-  if (auto* existing = out.if_contains("proof")) {
+  if (existing) {
     json::array all;
     if (existing->is_array()) {
-      all = existing->get_array();
+      all = std::move(existing->get_array());
     } else {
-      all.push_back(*existing);
+      all.push_back(std::move(*existing));
     }
     all.push_back(std::move(*proof));
-    *existing = std::move(all);
+    obj["proof"] = std::move(all);
   } else {
-    out["proof"] = std::move(*proof);
+    obj["proof"] = std::move(*proof);
   }
-  return out;
+  return std::move(obj);
 }
 
 }  // namespace ecusson::badges

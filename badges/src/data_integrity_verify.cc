@@ -123,7 +123,8 @@ class ProofVerifier {
     }
 
     // The document this proof covers: without `proof`, or with the proofs it chains to.
-    json::object unsecured = secured_;
+    json::value unsecured_v(secured_);  // the one copy: the proof must go
+    json::object& unsecured = unsecured_v.get_object();
     unsecured.erase("proof");
     std::string chain_problem;
     if (const auto* prev = proof.if_contains("previousProof")) {
@@ -151,7 +152,7 @@ class ProofVerifier {
     json::object options = proof;
     options.erase("proofValue");
     SuiteOptions so{options_.loader, options_.rdfc};
-    auto data = suite->create_verify_data(unsecured, options, so);
+    auto data = suite->create_verify_data(unsecured_v, options, so);
     bool data_ok = data.has_value();
     if (!data_ok) {
       const Error& e = data.error();

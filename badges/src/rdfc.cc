@@ -5,6 +5,9 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <string_view>
 #include <array>
 #include <memory>
 #include <string>
@@ -80,15 +83,24 @@ struct Issuer {
   }
 };
 
-// One term position of a quad: either pre-serialized N-Quads text or a blank node.
+// One term position of a quad: either pre-serialized N-Quads text (a slice of the
+// canonicalizer's term arena, so that loading a dataset costs a few allocations, not one
+// per term) or a blank node.
 struct Slot {
-  std::string text;  // canonical N-Quads text when not a blank node
+  std::uint32_t off = 0, len = 0;
   int blank = -1;
+  bool empty() const { return blank < 0 && len == 0; }  // default graph
 };
 
 struct IQuad {
-  Slot s, p, o, g;  // g.text empty and g.blank < 0: default graph
+  Slot s, p, o, g;
 };
+
+void append_int(std::string& out, int v) {
+  char buf[16];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
 
 class Canonicalizer {
  public:
@@ -142,31 +154,31 @@ class Canonicalizer {
       }
     }
 
-    // Step 6–7 and §4.9: serialize with canonical labels, sort, concatenate.
+    // Step 6–7 and §4.9: serialize with canonical labels, sort, concatenate. Lines are
+    // built in one buffer and sorted as views.
     CanonicalDataset out;
     out.work = work_;
-    std::vector<std::string> lines;
-    lines.reserve(quads_.size());
+    std::string buf;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+    spans.reserve(quads_.size());
     for (const IQuad& q : quads_) {
-      std::string line;
-      append_canonical(line, q.s);
-      line += ' ';
-      line += q.p.text;
-      line += ' ';
-      append_canonical(line, q.o);
-      line += ' ';
-      if (q.g.blank >= 0 || !q.g.text.empty()) {
-        append_canonical(line, q.g);
-        line += ' ';
+      const auto start = static_cast<std::uint32_t>(buf.size());
+      append_canonical(buf, q.s);
+      buf += ' ';
+      buf += text(q.p);
+      buf += ' ';
+      append_canonical(buf, q.o);
+      buf += ' ';
+      if (!q.g.empty()) {
+        append_canonical(buf, q.g);
+        buf += ' ';
       }
-      line += ".\n";
-      lines.push_back(std::move(line));
+      buf += ".\n";
+      spans.emplace_back(start, static_cast<std::uint32_t>(buf.size()) - start);
     }
-    std::sort(lines.begin(), lines.end());
-    std::size_t total = 0;
-    for (const auto& l : lines) total += l.size();
-    out.nquads.reserve(total);
-    for (const auto& l : lines) out.nquads += l;
+    sort_spans(buf, spans);
+    out.nquads.reserve(buf.size());
+    for (const auto& [off, len] : spans) out.nquads.append(buf, off, len);
     out.issued.reserve(canon_order_.size());
     for (std::size_t i = 0; i < canon_order_.size(); ++i) {
       out.issued.emplace_back(labels_[canon_order_[i]], "c14n" + std::to_string(i));
@@ -177,9 +189,9 @@ class Canonicalizer {
  private:
   // §4.4.3 step 2: the blank node to quads map; quads deduplicated (set semantics).
   void load(const rdf::Dataset& ds) {
-    std::unordered_map<std::string, int> ids;
-    std::unordered_set<std::string> seen;
-    quads_.reserve(ds.size());
+    std::unordered_map<std::string_view, int> ids;
+    std::vector<IQuad> all;
+    all.reserve(ds.size());
     auto slot = [&](const rdf::Term& t) {
       Slot s;
       if (t.is_blank()) {
@@ -189,25 +201,57 @@ class Canonicalizer {
           mentions_.emplace_back();
         }
         s.blank = it->second;
-      } else {
-        rdf::append_nquads_term(s.text, t);
+      } else if (!t.is_default_graph()) {
+        s.off = static_cast<std::uint32_t>(terms_.size());
+        rdf::append_nquads_term(terms_, t);
+        s.len = static_cast<std::uint32_t>(terms_.size()) - s.off;
       }
       return s;
     };
-    std::string key;
     for (const rdf::Quad& q : ds) {
-      key.clear();
-      rdf::append_nquad(key, q);
-      if (!seen.insert(key).second) continue;
-      IQuad iq{slot(q.subject), slot(q.predicate), slot(q.object), slot(q.graph)};
+      all.push_back(IQuad{slot(q.subject), slot(q.predicate), slot(q.object), slot(q.graph)});
+    }
+    // Duplicates: sort indices by content, keep the first occurrence of each quad.
+    std::vector<std::uint32_t> order(all.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto cmp_slot = [&](const Slot& a, const Slot& b) {
+      if (a.blank != b.blank) return a.blank < b.blank ? -1 : 1;
+      return text(a).compare(text(b));
+    };
+    auto cmp = [&](const IQuad& a, const IQuad& b) {
+      if (int c = cmp_slot(a.s, b.s)) return c;
+      if (int c = cmp_slot(a.p, b.p)) return c;
+      if (int c = cmp_slot(a.o, b.o)) return c;
+      return cmp_slot(a.g, b.g);
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return cmp(all[a], all[b]) < 0; });
+    std::vector<char> duplicate(all.size(), 0);
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      if (cmp(all[order[k - 1]], all[order[k]]) == 0) duplicate[order[k]] = 1;
+    }
+    quads_.reserve(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (duplicate[i]) continue;
       const int qi = static_cast<int>(quads_.size());
+      const IQuad& iq = all[i];
       for (const Slot* s : {&iq.s, &iq.o, &iq.g}) {
         if (s->blank < 0) continue;
         auto& m = mentions_[s->blank];
         if (m.empty() || m.back() != qi) m.push_back(qi);
       }
-      quads_.push_back(std::move(iq));
+      quads_.push_back(iq);
     }
+  }
+
+  std::string_view text(const Slot& s) const { return std::string_view(terms_).substr(s.off, s.len); }
+
+  static void sort_spans(const std::string& buf,
+                         std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) {
+    const std::string_view b(buf);
+    std::sort(spans.begin(), spans.end(), [&](const auto& x, const auto& y) {
+      return b.substr(x.first, x.second) < b.substr(y.first, y.second);
+    });
   }
 
   void issue_canonical(int node) {
@@ -218,56 +262,57 @@ class Canonicalizer {
 
   void append_canonical(std::string& out, const Slot& s) const {
     if (s.blank < 0) {
-      out += s.text;
+      out += text(s);
     } else {
       out += "_:c14n";
-      out += std::to_string(canon_id_[s.blank]);
+      append_int(out, canon_id_[s.blank]);
     }
   }
 
   // §4.6 Hash First Degree Quads.
   std::string hash_first_degree(int node) {
-    std::vector<std::string> lines;
-    lines.reserve(mentions_[node].size());
-    auto put = [&](std::string& line, const Slot& s) {
+    buf_.clear();
+    spans_.clear();
+    auto put = [&](const Slot& s) {
       if (s.blank < 0) {
-        line += s.text;
+        buf_ += text(s);
       } else {
-        line += s.blank == node ? "_:a" : "_:z";
+        buf_ += s.blank == node ? "_:a" : "_:z";
       }
     };
     for (int qi : mentions_[node]) {
       const IQuad& q = quads_[qi];
-      std::string line;
-      put(line, q.s);
-      line += ' ';
-      line += q.p.text;
-      line += ' ';
-      put(line, q.o);
-      line += ' ';
-      if (q.g.blank >= 0 || !q.g.text.empty()) {
-        put(line, q.g);
-        line += ' ';
+      const auto start = static_cast<std::uint32_t>(buf_.size());
+      put(q.s);
+      buf_ += ' ';
+      buf_ += text(q.p);
+      buf_ += ' ';
+      put(q.o);
+      buf_ += ' ';
+      if (!q.g.empty()) {
+        put(q.g);
+        buf_ += ' ';
       }
-      line += ".\n";
-      lines.push_back(std::move(line));
+      buf_ += ".\n";
+      spans_.emplace_back(start, static_cast<std::uint32_t>(buf_.size()) - start);
     }
-    std::sort(lines.begin(), lines.end());
-    hasher_.begin();
-    for (const auto& l : lines) hasher_.update(l);
-    return hasher_.hex();
+    sort_spans(buf_, spans_);
+    sorted_.clear();
+    for (const auto& [off, len] : spans_) sorted_.append(buf_, off, len);
+    return hasher_.hex_of(sorted_);
   }
 
   // §4.7 Hash Related Blank Node.
   std::string hash_related(int related, const IQuad& q, const Issuer& issuer, char position) {
-    std::string input(1, position);
-    if (position != 'g') input += q.p.text;  // already "<iri>"
+    std::string& input = buf_;
+    input.assign(1, position);
+    if (position != 'g') input += text(q.p);  // already "<iri>"
     if (canon_id_[related] >= 0) {
       input += "_:c14n";
-      input += std::to_string(canon_id_[related]);
+      append_int(input, canon_id_[related]);
     } else if (const int t = issuer.find(related); t >= 0) {
       input += "_:b";
-      input += std::to_string(t);
+      append_int(input, t);
     } else {
       input += first_degree_[related];
     }
@@ -319,11 +364,11 @@ class Canonicalizer {
         for (int r : p) {  // 5.4.4
           if (canon_id_[r] >= 0) {
             path += "_:c14n";
-            path += std::to_string(canon_id_[r]);
+            append_int(path, canon_id_[r]);
           } else {
             if (copy.find(r) < 0) recursion.push_back(r);
             path += "_:b";
-            path += std::to_string(copy.issue(r));
+            append_int(path, copy.issue(r));
           }
           if (longer_and_greater(path, chosen_path)) {  // 5.4.4.3
             skip = true;
@@ -336,7 +381,7 @@ class Canonicalizer {
           Issuer result_issuer = copy;
           if (!hash_n_degree(r, result_issuer, result_hash)) return false;
           path += "_:b";
-          path += std::to_string(result_issuer.issue(r));  // 5.4.5.2 (issuer of the result)
+          append_int(path, result_issuer.issue(r));  // 5.4.5.2
           path += '<';
           path += result_hash;
           path += '>';
@@ -434,6 +479,9 @@ class Canonicalizer {
   const RdfcOptions& opts_;
   Hasher hasher_;
   std::vector<IQuad> quads_;
+  std::string terms_;  // arena of serialized non-blank terms (Slot::off/len)
+  std::string buf_, sorted_;  // scratch buffers for hashing
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans_;
   std::vector<std::string> labels_;           // input label per blank node
   std::vector<std::vector<int>> mentions_;    // blank node → quad indices
   std::vector<std::string> first_degree_;     // blank node → first degree hash

@@ -53,14 +53,15 @@ class Cryptosuite {
   virtual bool can_create() const = 0;
 
   /// Transformation, Proof Configuration and Hashing.
-  /// `unsecured` is the document without `proof` (or with `proof` = the previous proofs of
-  /// a chain); `proof_options` is the proof without `proofValue`.
+  /// `unsecured` is the document (a JSON object; taken as a value so that the JSON-LD
+  /// processor reads it without a copy) without `proof`, or with `proof` = the previous
+  /// proofs of a chain; `proof_options` is the proof (`proofValue` is ignored).
   /// Failures: "proof.config" (type/cryptosuite mismatch, `created` not an xsd:dateTime,
   /// a proof `@context` that is not a prefix of the document's), the JSON-LD processor's
   /// codes ("structure.context" for a context that is not bundled, "jsonld.*"),
   /// "rdfc.work_limit".
   [[nodiscard]] virtual Result<VerifyData> create_verify_data(
-      const boost::json::object& unsecured, const boost::json::object& proof_options,
+      const boost::json::value& unsecured, const boost::json::object& proof_options,
       const SuiteOptions& options) const = 0;
 };
 
