@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 
 #include "command.h"
+#include "ecusson/badges/data_integrity.h"
 #include "ecusson/badges/key.h"
 #include "ecusson/badges/signing_identity.h"
 #include "ecusson/badges/strict_json.h"
@@ -70,6 +71,22 @@ int sign_vc_jwt(const Context& ctx, const SignOptions& o, const json::object& do
   return write_output(ctx, o.out, *jwt + "\n");
 }
 
+// Embedded proof (eddsa-rdfc-2022 or eddsa-jcs-2022, Ed25519 keys only). A document that
+// already has proofs gets one more (a proof set).
+int sign_data_integrity(const Context& ctx, const SignOptions& o, const json::object& doc,
+                        const badges::Key& key) {
+  if (key.type() != badges::KeyType::ed25519) {
+    return usage_error(ctx, o.key_file + T(ctx, " : la preuve " + o.proof + " exige une clé Ed25519",
+                                           ": proof " + o.proof + " needs an Ed25519 key"));
+  }
+  badges::ProofOptions po;
+  po.cryptosuite = o.proof;
+  po.verification_method = o.verification_method;
+  auto secured = badges::add_data_integrity_proof(doc, key, po);
+  if (!secured) return usage_error(ctx, o.input + ": " + secured.error().to_string());
+  return write_output(ctx, o.out, json::serialize(*secured) + "\n");
+}
+
 void run_sign(Context& ctx, const SignOptions& o) {
   std::string text, err;
   if (!read_input(o.input, text, err)) {
@@ -123,11 +140,8 @@ void run_sign(Context& ctx, const SignOptions& o) {
     ctx.exit_code = sign_vc_jwt(ctx, resolved, doc, *key);
     return;
   }
-  // eddsa-rdfc-2022 / eddsa-jcs-2022: Data Integrity proofs (branch added with the
-  // Data Integrity module).
-  ctx.exit_code = usage_error(
-      ctx, T(ctx, "la preuve « " + o.proof + " » n'est pas encore disponible dans cette version",
-             "proof \"" + o.proof + "\" is not available yet in this version"));
+  // eddsa-rdfc-2022 / eddsa-jcs-2022: Data Integrity proofs.
+  ctx.exit_code = sign_data_integrity(ctx, resolved, doc, *key);
 }
 
 void add_sign_command(CLI::App& app, Context& ctx) {
