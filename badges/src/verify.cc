@@ -3,8 +3,6 @@
 // out of verify_credential.
 #include "ecusson/badges/verify.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -15,6 +13,7 @@
 #include "ecusson/badges/base64url.h"
 #include "ecusson/badges/key_resolver.h"
 #include "ecusson/badges/network_key_resolver.h"
+#include "ecusson/badges/ob3_identity.h"
 #include "ecusson/badges/strict_json.h"
 #include "verify_internal.h"
 
@@ -459,21 +458,6 @@ void check_validity(const Run& run, const json::object& cred, bool v1, Verificat
 // ---------------------------------------------------------------------------------------
 // Recipient
 
-std::string hex_digest(const char* alg, std::string_view data) {
-  const EVP_MD* md = EVP_get_digestbyname(alg);
-  if (!md) return {};
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  if (EVP_Digest(data.data(), data.size(), out, &n, md, nullptr) != 1) return {};
-  static const char* kHex = "0123456789abcdef";
-  std::string hex;
-  for (unsigned i = 0; i < n; ++i) {
-    hex.push_back(kHex[out[i] >> 4]);
-    hex.push_back(kHex[out[i] & 15]);
-  }
-  return hex;
-}
-
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
   return s;
@@ -481,28 +465,6 @@ std::string lower(std::string s) {
 
 }  // namespace
 
-namespace detail {
-
-bool identity_object_matches(const json::object& io, std::string_view email) {
-  std::string hash = string_member(io, "identityHash");
-  std::string salt = string_member(io, "salt");
-  const auto* hashed = io.if_contains("hashed");
-  bool is_hashed = hashed && hashed->is_bool() && hashed->get_bool();
-  std::string e(email);
-  if (!is_hashed) return lower(hash) == lower(e);
-  auto dollar = hash.find('$');
-  if (dollar == std::string::npos) return false;
-  std::string alg = lower(hash.substr(0, dollar));
-  std::string want = lower(hash.substr(dollar + 1));
-  if (alg != "sha256" && alg != "sha384" && alg != "sha512" && alg != "md5") return false;
-  for (const std::string& candidate : {e, lower(e)}) {
-    auto got = hex_digest(alg.c_str(), candidate + salt);
-    if (!got.empty() && got == want) return true;
-  }
-  return false;
-}
-
-}  // namespace detail
 
 namespace {
 
@@ -524,7 +486,7 @@ void check_recipient(const Run& run, const json::object& cred, VerificationResul
     for (const auto* io : objects_of(subj->if_contains("identifier"))) {
       if (string_member(*io, "identityType") != "emailAddress") continue;
       any_email = true;
-      if (detail::identity_object_matches(*io, run.opt.recipient)) match = true;
+      if (identity_matches(json::value(*io), run.opt.recipient)) match = true;
     }
   }
   if (match)
@@ -625,13 +587,13 @@ void check_bitstring_entry(Run& run, const json::object& entry, const json::obje
   auto bits = decode_bitstring(enc, run.opt.bitstring);
   if (!bits) {
     r.add("status.unreachable", kFailed, "Liste de statuts invalide : " + bits.error().message,
-          "Invalid status list: " + bits.error().code, list_url);
+          "Invalid status list: " + bits.error().code, list_url + " (" + bits.error().code + ")");
     return;
   }
   auto value = bitstring_value(*bits, *index, size, run.opt.bitstring.min_entries);
   if (!value) {
     r.add("status.unreachable", kFailed, "Liste de statuts invalide : " + value.error().message,
-          "Invalid status list: " + value.error().code, list_url);
+          "Invalid status list: " + value.error().code, list_url + " (" + value.error().code + ")");
     return;
   }
   std::string evidence = list_url + " #" + std::to_string(*index);
@@ -773,10 +735,35 @@ std::optional<DecodedJws> decode_jws(Run& run, std::string_view jws, Verificatio
   DecodedJws d;
   d.claims = claims->get_object();
   // VCDM 1.1-era VC-JWTs carry the credential in a "vc" claim (VC-JWT §6.3.1).
-  if (const auto* vc = d.claims.if_contains("vc"); vc && vc->is_object())
+  if (const auto* vc = d.claims.if_contains("vc"); vc && vc->is_object()) {
     d.credential = vc->get_object();
-  else
+    // The registered claims stand for the fields the `vc` claim may omit (VC-JWT 1.1 §6.3.1),
+    // as vc_jwt.cc reads them: iss → issuer, jti → id, nbf/exp → dates, sub → subject id.
+    auto claim = [&](const char* name) { return d.claims.if_contains(name); };
+    if (!d.credential.contains("issuer") && claim("iss") && claim("iss")->is_string())
+      d.credential["issuer"] = *claim("iss");
+    if (!d.credential.contains("id") && claim("jti") && claim("jti")->is_string())
+      d.credential["id"] = *claim("jti");
+    auto numeric = [&](const char* name) -> std::optional<std::int64_t> {
+      const auto* v = claim(name);
+      if (v && v->is_int64()) return v->get_int64();
+      if (v && v->is_uint64()) return static_cast<std::int64_t>(v->get_uint64());
+      if (v && v->is_double()) return static_cast<std::int64_t>(v->get_double());
+      return std::nullopt;
+    };
+    if (!d.credential.contains("validFrom") && !d.credential.contains("issuanceDate"))
+      if (auto nbf = numeric("nbf"))
+        d.credential["issuanceDate"] = detail::format_time(sys_seconds{seconds{*nbf}});
+    if (!d.credential.contains("validUntil") && !d.credential.contains("expirationDate"))
+      if (auto exp = numeric("exp"))
+        d.credential["expirationDate"] = detail::format_time(sys_seconds{seconds{*exp}});
+    if (const auto* sub = claim("sub"); sub && sub->is_string())
+      if (auto* cs = d.credential.if_contains("credentialSubject"); cs && cs->is_object() &&
+                                                                     !cs->get_object().contains("id"))
+        cs->get_object()["id"] = *sub;
+  } else {
     d.credential = d.claims;
+  }
   return d;
 }
 

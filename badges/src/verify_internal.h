@@ -29,9 +29,6 @@ struct Run {
 /// "2024-01-02T03:04:05Z".
 std::string format_time(std::chrono::sys_seconds t);
 
-/// True when the IdentityObject `io` names `email` (hashed with its salt, or plain).
-bool identity_object_matches(const boost::json::object& io, std::string_view email);
-
 /// Verifies a fetched status list credential (JSON or VC-JWT) into `sub` and returns it,
 /// or nullopt when it is not a credential at all.
 std::optional<boost::json::object> verify_status_list(Run& run, std::string_view body,

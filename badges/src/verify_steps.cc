@@ -1,13 +1,26 @@
 // The proof steps that come from other parts of badges/: VC-JWT (vc_jwt.h) and OB 2.0
 // (ob2_verify.h).
+#include <chrono>
+
+#include "ecusson/badges/vc_jwt.h"
 #include "verify_internal.h"
 
 namespace ecusson::badges::detail {
 
 void check_vc_jwt(Run& run, std::string_view jws, const boost::json::object& credential,
                   VerificationResult& r) {
-  r.add("proof.unsupported", CheckStatus::failed, "Vérification VC-JWT non disponible dans cette version",
-        "VC-JWT verification not available in this build");
+  JwtVerifyOptions o;
+  o.now = run.now.time_since_epoch().count();
+  o.max_clock_skew = run.opt.max_clock_skew.count();
+  o.check_validity_dates = false;  // the pipeline checks dates itself, after the proof
+  o.max_bytes = run.opt.max_json_bytes;
+  // verify_vc_jwt fills format/source/credential for a top-level badge; keep ours.
+  std::string format = r.format, source = r.source;
+  CredentialSummary summary = r.credential;
+  verify_vc_jwt(jws, run.keys, o, r);
+  if (!format.empty()) r.format = format;
+  if (!source.empty()) r.source = source;
+  if (!summary.id.empty() || !summary.issuer_id.empty()) r.credential = summary;
 }
 
 void verify_ob2_input(Run& run, std::string_view bytes, VerificationResult& r) {
