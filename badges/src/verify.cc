@@ -901,6 +901,12 @@ void verify_text(Run& run, std::string_view bytes, VerificationResult& r, int ur
     return;
   }
   std::string_view text = trim(bytes);
+  // OB 2.0 and older (JSON with the OB 2.0 context, JWS of an Assertion, OB 1.x/0.5).
+  if (!looks_like_url(text) && detail::is_ob2_input(text)) {
+    if (r.source.empty()) r.source = text.front() == '{' ? "json" : "jws";
+    detail::verify_ob2_input(run, text, r);
+    return;
+  }
   if (looks_like_url(text)) {
     verify_url(run, text, r, url_depth);
     return;

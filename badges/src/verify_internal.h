@@ -42,4 +42,7 @@ void check_vc_jwt(Run& run, std::string_view jws, const boost::json::object& cre
 /// Hands an OB 2.0 input (the original bytes) to the OB 2.0 verifier; replaces `r`.
 void verify_ob2_input(Run& run, std::string_view bytes, VerificationResult& r);
 
+/// True when `bytes` (JSON, JWS or image) is an OB 2.0 (or older) badge.
+bool is_ob2_input(std::string_view bytes);
+
 }  // namespace ecusson::badges::detail

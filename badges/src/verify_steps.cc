@@ -2,6 +2,7 @@
 // (ob2_verify.h).
 #include <chrono>
 
+#include "ecusson/badges/ob2_verify.h"
 #include "ecusson/badges/vc_jwt.h"
 #include "verify_internal.h"
 
@@ -24,9 +25,30 @@ void check_vc_jwt(Run& run, std::string_view jws, const boost::json::object& cre
 }
 
 void verify_ob2_input(Run& run, std::string_view bytes, VerificationResult& r) {
-  r.add("structure.context", CheckStatus::failed,
-        "Open Badges 2.0 : vérification non disponible dans cette version",
-        "Open Badges 2.0: verification not available in this build");
+  Ob2VerifyOptions o;
+  o.at = run.now;
+  o.max_clock_skew = run.opt.max_clock_skew;
+  o.recipient = run.opt.recipient;
+  o.allow_private_network = run.opt.allow_private_network;
+  o.max_input_bytes = run.opt.max_input_bytes;
+  o.fetch_timeout = run.opt.fetch_timeout;
+  o.max_redirects = run.opt.max_redirects;
+  std::string source = r.source;
+  r = verify_ob2(bytes, run.fetcher, o);
+  if (source == "url") r.source = source;  // the badge came from the URL given
+}
+
+bool is_ob2_input(std::string_view bytes) {
+  switch (detect_ob2_input(bytes)) {
+    case Ob2InputKind::ob2_json:
+    case Ob2InputKind::ob2_jws:
+    case Ob2InputKind::ob2_baked:
+    case Ob2InputKind::ob1_legacy:
+    case Ob2InputKind::ob05_legacy:
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace ecusson::badges::detail

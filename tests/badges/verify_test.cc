@@ -555,3 +555,23 @@ TEST(verify_hostile, non_credential_json) {
 
 }  // namespace
 }  // namespace ecusson::badges
+
+namespace ecusson::badges {
+namespace {
+
+TEST(verify, hands_open_badges_2_input_to_the_ob2_verifier) {
+  auto text = test::read_file(test::conformance_dir() /
+                              "ob2/validator-fixtures/ob20/basic-assertion-expired.json");
+  testing::OfflineFetcher net;
+  VerifyOptions o;
+  o.now = testing::fixed_now();
+  o.fetcher = &net;
+  auto r = verify_credential(VerifyInput{text, InputHint::automatic, ""}, o);
+  EXPECT_FALSE(r.verified);
+  EXPECT_TRUE(r.format.starts_with("ob2-")) << r.format;
+  EXPECT_EQ(r.source, "json");
+  EXPECT_FALSE(net.urls.empty());  // hosted: the assertion is re-fetched from its id
+}
+
+}  // namespace
+}  // namespace ecusson::badges
