@@ -83,6 +83,36 @@ TEST(limits, mutated_shipped_grid_never_crashes) {
   EXPECT_GT(errors, 100);  // most corruptions must be caught
 }
 
+// Random corruptions of an example evaluation: parse errors carry a location; whatever still
+// parses is validated and scored against the grid without crashing.
+TEST(limits, mutated_example_evaluation_never_crashes) {
+  std::string base = ecusson::test::read_file(ecusson::test::source_dir() /
+                                              "examples/evaluations/P-2B81D4.exit.eval.xml");
+  auto grid = load_grid((ecusson::test::templates_dir() / "grids/rectec-style.grid.xml").string());
+  ASSERT_OK(grid);
+  ASSERT_FALSE(base.empty());
+  std::mt19937 rng(42);
+  const std::string bytes = "<>/=\"' &;0123NOE.-";
+  int parsed = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string s = base;
+    std::size_t at = rng() % s.size();
+    if (rng() % 2) s[at] = bytes[rng() % bytes.size()];
+    else s.erase(at, 1 + rng() % 4);
+    auto e = parse_evaluation(s, "m.eval.xml");
+    if (!e) {
+      EXPECT_TRUE(e.error().where.starts_with("m.eval.xml")) << e.error().to_string();
+      continue;
+    }
+    ++parsed;
+    auto r = score(*e, *grid, grid->effective_policy());
+    if (!r) {
+      EXPECT_FALSE(r.error().code.empty());
+    }
+  }
+  EXPECT_GT(parsed, 0);
+}
+
 TEST(limits, evaluation_built_in_code_with_unknown_evaluator_is_an_error_not_a_throw) {
   Evaluation e;
   e.id = "x";
