@@ -178,8 +178,11 @@ std::vector<std::string> explain(const CompetenceResult& c, const Grid& grid, La
   // 2. The next level.
   if (c.next_level && c.next_outcome && c.status == CompetenceStatus::attained) {
     if (const LevelBasis* b = level_basis(*c.next_level))
-      out.push_back(capitalised(level_name(comp, *c.next_level, lang)) + " : " +
-                    std::string(outcome_label(*c.next_outcome, lang)) + " (" + level_figures(*b, lang) + ").");
+      out.push_back(capitalised(level_name(comp, *c.next_level, lang)) + (en ? ": " : " : ") +
+                    std::string(*c.next_outcome == LevelOutcome::partial
+                                    ? tr(lang, "en cours", "in progress")
+                                    : outcome_label(*c.next_outcome, lang)) +
+                    " (" + level_figures(*b, lang) + ").");
   }
 
   // 3. Essential (critical) indicators that blocked the deciding level.

@@ -30,6 +30,13 @@ TEST(explain, english_on_request) {
   EXPECT_TRUE(contains(lines, "A single point of view (tutor): confidence is lower."));
 }
 
+TEST(explain, partial_next_level_reads_in_progress) {
+  auto r = score_obs(level_all(1, "T", "2") +
+                     std::vector<Obs>{{"C.2.a", "T", "1"}, {"C.2.b", "T", "2"}, {"C.2.c", "T", "3"}});
+  EXPECT_TRUE(contains(explain(comp(r), test_grid()), "Niveau 2 (Deux) : en cours (3 indicateurs observés sur 3"));
+  EXPECT_TRUE(contains(explain(comp(r), test_grid(), Lang::en), "Level 2 (Deux): in progress (3 of 3 indicators"));
+}
+
 TEST(explain, insufficient_evidence_is_not_a_failure) {
   auto lines = explain(comp(score_obs({})), test_grid());
   EXPECT_TRUE(contains(lines, "ce n'est pas un échec"));
