@@ -1,4 +1,4 @@
-// The scoring engine (rectec.md §4.3, every case of §4.5). See docs/scoring.md for the
+// The scoring engine (rectec.md §4.3, every case of §4.5). See docs/formats.md §2 for the
 // rules in prose; each rule below names the case it implements.
 #include "ecusson/assessment/score.h"
 
