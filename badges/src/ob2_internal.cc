@@ -1,12 +1,10 @@
 #include "ob2_internal.h"
 
-#include <openssl/bio.h>
+#include "ecusson/badges/jws.h"
+
 #include <openssl/decoder.h>
 #include <openssl/evp.h>
-#include <openssl/pem.h>
 #include <openssl/rand.h>
-#include <openssl/core_names.h>
-#include <openssl/rsa.h>
 
 #include <array>
 #include <cctype>
@@ -287,131 +285,53 @@ bool looks_like_compact_jws(std::string_view text) {
   return dots == 2 && text.size() > 4;
 }
 
-Result<CompactJws> parse_compact_jws(std::string_view text) {
-  auto d1 = text.find('.');
-  auto d2 = d1 == std::string_view::npos ? d1 : text.find('.', d1 + 1);
-  if (d1 == std::string_view::npos || d2 == std::string_view::npos ||
-      text.find('.', d2 + 1) != std::string_view::npos)
-    return fail("jws.malformed", "JWS compact attendu : trois segments séparés par des points");
-  CompactJws j;
-  auto h = base64url_decode(text.substr(0, d1));
-  auto p = base64url_decode(text.substr(d1 + 1, d2 - d1 - 1));
-  auto s = base64url_decode(text.substr(d2 + 1));
-  if (!h || !p || !s) return fail("jws.bad_base64url", "segment JWS en base64url invalide");
-  boost::system::error_code ec;
-  json::value hv = json::parse(*h, ec);
-  if (ec || !hv.is_object()) return fail("jws.bad_header", "en-tête JWS : objet JSON attendu");
-  j.header = std::move(hv.as_object());
-  j.payload = std::move(*p);
-  j.signature = std::move(*s);
-  j.signing_input = std::string(text.substr(0, d2));
-  return j;
+Result<Key> rsa_private_key(std::string_view private_key_pem) {
+  auto key = Key::from_pem(private_key_pem);
+  if (!key) return fail("key.bad_pem", "clé privée PEM illisible : " + key.error().message);
+  if (key->type() != KeyType::rsa2048 || !key->has_private())
+    return fail("key.not_rsa", "OB 2.0 signé (RS256) demande une clé privée RSA");
+  return key;
 }
 
-namespace {
-struct PkeyFree {
-  void operator()(EVP_PKEY* k) const noexcept { EVP_PKEY_free(k); }
-};
-struct BioFree {
-  void operator()(BIO* b) const noexcept { BIO_free(b); }
-};
-struct MdCtxFree {
-  void operator()(EVP_MD_CTX* c) const noexcept { EVP_MD_CTX_free(c); }
-};
-struct PkeyCtxFree {
-  void operator()(EVP_PKEY_CTX* c) const noexcept { EVP_PKEY_CTX_free(c); }
-};
-using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;
-
-Pkey load_pem(std::string_view pem, bool private_key) {
-  std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  if (!bio) return nullptr;
-  EVP_PKEY* k = private_key ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr)
-                            : PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr);
-  if (k == nullptr && !private_key) {
-    // PKCS#1 "BEGIN RSA PUBLIC KEY" is still seen in OB 2.0 CryptographicKey documents.
+Result<Key> rsa_public_key(std::string_view public_key_pem) {
+  auto key = Key::from_pem(public_key_pem);
+  if (!key && public_key_pem.find("BEGIN RSA PUBLIC KEY") != std::string_view::npos) {
+    // PKCS#1 "RSA PUBLIC KEY" is still seen in OB 2.0 CryptographicKey documents.
     EVP_PKEY* decoded = nullptr;
     OSSL_DECODER_CTX* dctx = OSSL_DECODER_CTX_new_for_pkey(
         &decoded, "PEM", nullptr, "RSA", OSSL_KEYMGMT_SELECT_PUBLIC_KEY, nullptr, nullptr);
     if (dctx != nullptr) {
-      const auto* data = reinterpret_cast<const unsigned char*>(pem.data());
-      std::size_t len = pem.size();
-      if (OSSL_DECODER_from_data(dctx, &data, &len) == 1) k = decoded;
+      const auto* data = reinterpret_cast<const unsigned char*>(public_key_pem.data());
+      std::size_t len = public_key_pem.size();
+      bool ok = OSSL_DECODER_from_data(dctx, &data, &len) == 1;
       OSSL_DECODER_CTX_free(dctx);
+      if (ok) key = Key::adopt(decoded);
     }
   }
-  return Pkey(k);
+  if (!key) return fail("key.bad_pem", "clé publique PEM illisible : " + key.error().message);
+  if (key->type() != KeyType::rsa2048)
+    return fail("key.not_rsa", "la clé n'est pas une clé RSA (RS256)");
+  return key;
 }
-
-std::string pem_public(EVP_PKEY* k) {
-  std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
-  if (!bio || PEM_write_bio_PUBKEY(bio.get(), k) != 1) return {};
-  char* data = nullptr;
-  long n = BIO_get_mem_data(bio.get(), &data);
-  return std::string(data, static_cast<std::size_t>(n));
-}
-}  // namespace
 
 Result<std::string> sign_rs256(std::string_view payload, std::string_view private_key_pem) {
-  Pkey key = load_pem(private_key_pem, true);
-  if (!key) return fail("key.bad_pem", "clé privée PEM illisible");
-  if (EVP_PKEY_base_id(key.get()) != EVP_PKEY_RSA)
-    return fail("key.not_rsa", "OB 2.0 signé (RS256) demande une clé RSA");
-  std::string input = base64url_encode(R"({"alg":"RS256"})") + "." + base64url_encode(payload);
-  std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
-  std::size_t len = 0;
-  if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1 ||
-      EVP_DigestSign(ctx.get(), nullptr, &len,
-                     reinterpret_cast<const unsigned char*>(input.data()), input.size()) != 1)
-    return fail("jws.sign", "signature RS256 impossible");
-  std::string sig(len, '\0');
-  if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len,
-                     reinterpret_cast<const unsigned char*>(input.data()), input.size()) != 1)
-    return fail("jws.sign", "signature RS256 impossible");
-  sig.resize(len);
-  return input + "." + base64url_encode(sig);
-}
-
-Result<bool> verify_rs256(const CompactJws& jws, std::string_view public_key_pem) {
-  Pkey key = load_pem(public_key_pem, false);
-  if (!key) return fail("key.bad_pem", "clé publique PEM illisible");
-  if (EVP_PKEY_base_id(key.get()) != EVP_PKEY_RSA)
-    return fail("key.not_rsa", "la clé n'est pas une clé RSA (RS256)");
-  if (EVP_PKEY_get_bits(key.get()) < 2048)
-    return fail("key.too_small", "clé RSA de moins de 2048 bits refusée");
-  std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
-  if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1)
-    return fail("jws.verify", "vérification RS256 impossible");
-  int rc = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(jws.signature.data()),
-                            jws.signature.size(),
-                            reinterpret_cast<const unsigned char*>(jws.signing_input.data()),
-                            jws.signing_input.size());
-  return rc == 1;
+  auto key = rsa_private_key(private_key_pem);
+  if (!key) return key.error();
+  auto jws = jws_sign(JwsHeader{}, payload, *key);
+  if (!jws) return fail("jws.sign", "signature RS256 impossible : " + jws.error().message);
+  return jws;
 }
 
 Result<std::string> public_pem_of(std::string_view private_key_pem) {
-  Pkey key = load_pem(private_key_pem, true);
-  if (!key) return fail("key.bad_pem", "clé privée PEM illisible");
-  std::string pem = pem_public(key.get());
-  if (pem.empty()) return fail("key.bad_pem", "clé publique non exportable");
-  return pem;
+  auto key = Key::from_pem(private_key_pem);
+  if (!key) return fail("key.bad_pem", "clé privée PEM illisible : " + key.error().message);
+  return key->public_pem();
 }
 
-Result<std::string> generate_rsa_pem(int bits) {
-  std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree> ctx(EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, nullptr));
-  EVP_PKEY* raw = nullptr;
-  if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 ||
-      EVP_PKEY_CTX_set_rsa_keygen_bits(ctx.get(), bits) != 1 ||
-      EVP_PKEY_keygen(ctx.get(), &raw) != 1)
-    return fail("key.generate", "génération de clé RSA impossible");
-  Pkey key(raw);
-  std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
-  if (!bio || PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr,
-                                       nullptr) != 1)
-    return fail("key.generate", "export PEM impossible");
-  char* data = nullptr;
-  long n = BIO_get_mem_data(bio.get(), &data);
-  return std::string(data, static_cast<std::size_t>(n));
+Result<std::string> generate_rsa_pem() {
+  auto key = Key::generate(KeyType::rsa2048);
+  if (!key) return fail("key.generate", "génération de clé RSA impossible");
+  return key->private_pem();
 }
 
 }  // namespace ecusson::badges::detail

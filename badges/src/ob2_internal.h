@@ -1,7 +1,7 @@
 // Private helpers of the OB 2.0 code (not installed, not public): JSON access that
 // tolerates the shapes OB 2.0 allows (a value or an array of values, an IRI or an
 // embedded node), SHA-256 and hex, base64url, ISO 8601 dates, URL parts, and RS256
-// compact JWS over OpenSSL EVP. Stateless free functions; thread-safe.
+// keys and signing over key.h / jws.h. Stateless free functions; thread-safe.
 #pragma once
 
 #include <chrono>
@@ -12,6 +12,7 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/badges/key.h"
 #include "ecusson/result.h"
 
 namespace ecusson::badges::detail {
@@ -63,28 +64,20 @@ struct UrlParts {
 };
 std::optional<UrlParts> parse_http_url(std::string_view url);
 
-/// Compact JWS parts (header, payload as decoded bytes, signature bytes, signing input).
-struct CompactJws {
-  json::object header;
-  std::string payload;
-  std::string signature;
-  std::string signing_input;  // "<b64 header>.<b64 payload>"
-};
-/// Parses "h.p.s". Errors: jws.malformed, jws.bad_base64url, jws.bad_header.
-Result<CompactJws> parse_compact_jws(std::string_view text);
 /// True when `text` looks like a compact JWS (three base64url segments).
 bool looks_like_compact_jws(std::string_view text);
 
-/// Signs `payload` as a compact JWS, header {"alg":"RS256"}, with an RSA private key in
-/// PEM (PKCS#8 or PKCS#1).
-/// Errors: key.bad_pem, key.not_rsa, jws.sign.
+/// An RSA private key from PEM (PKCS#8 or PKCS#1). Errors: key.bad_pem, key.not_rsa.
+Result<Key> rsa_private_key(std::string_view private_key_pem);
+/// An RSA public key from PEM: SubjectPublicKeyInfo, or PKCS#1 "RSA PUBLIC KEY" (still
+/// published by some OB 2.0 issuers). Errors: key.bad_pem, key.not_rsa.
+Result<Key> rsa_public_key(std::string_view public_key_pem);
+/// Signs `payload` as a compact JWS, header {"alg":"RS256"} (jws.h), with an RSA private
+/// key in PEM. Errors: key.bad_pem, key.not_rsa, jws.sign.
 Result<std::string> sign_rs256(std::string_view payload, std::string_view private_key_pem);
-/// Verifies an RS256 signature with an RSA public key in PEM (SPKI or PKCS#1).
-/// Errors: key.bad_pem, key.not_rsa, key.too_small. Returns false on a bad signature.
-Result<bool> verify_rs256(const CompactJws& jws, std::string_view public_key_pem);
 /// SPKI PEM of the public half of a private key PEM. Errors: key.bad_pem.
 Result<std::string> public_pem_of(std::string_view private_key_pem);
-/// A fresh RSA private key, PKCS#8 PEM (for `ecusson ob2 issue` without --key).
-Result<std::string> generate_rsa_pem(int bits = 2048);
+/// A fresh RSA-2048 private key, PKCS#8 PEM (for `ecusson ob2 issue` without --key).
+Result<std::string> generate_rsa_pem();
 
 }  // namespace ecusson::badges::detail

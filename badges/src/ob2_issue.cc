@@ -39,7 +39,7 @@ std::optional<std::chrono::sys_seconds> parse_ob2_datetime(std::string_view text
   return detail::parse_datetime(text);
 }
 
-Result<std::string> generate_ob2_rsa_key() { return detail::generate_rsa_pem(2048); }
+Result<std::string> generate_ob2_rsa_key() { return detail::generate_rsa_pem(); }
 
 Result<Ob2Issued> issue_ob2(const Ob2IssuerSetup& setup, const Ob2Achievement& achievement,
                             const Ob2Award& award, std::string_view private_key_pem) {
