@@ -842,9 +842,36 @@ bool Verifier::common(const json::object& assertion, bool signed_form) {
 
   // Issuer Profile: always the published copy when it has an HTTP id (it carries the keys
   // and the hosted policy; an embedded copy could say anything).
+  // A document cannot be its own BadgeClass or issuer: such a cycle proves nothing.
+  const std::string own_id = str_of(assertion, "id");
+  const std::string badge_id = str_of(*badge_, "id");
+  if (!badge_id.empty() && badge_id == own_id) {
+    add("structure.badge_class", CheckStatus::failed,
+        "référence circulaire : l'assertion se désigne comme sa propre BadgeClass",
+        "circular reference: the assertion names itself as its BadgeClass", badge_id);
+    return false;
+  }
   const json::value* iss = badge_->if_contains("issuer");
+  if (iss) {
+    std::string issuer_ref = ref_id(*iss);
+    if (!issuer_ref.empty() && (issuer_ref == badge_id || issuer_ref == own_id)) {
+      add("structure.issuer", CheckStatus::failed,
+          "référence circulaire : l'émetteur désigné est la BadgeClass ou l'assertion elle-même",
+          "circular reference: the issuer is the BadgeClass or the assertion itself",
+          issuer_ref);
+      return false;
+    }
+  }
   issuer_ = resolve(*iss, "structure.issuer", "profil de l'émetteur", "issuer profile", false);
   if (!issuer_) return false;
+  if (std::string served = str_of(*issuer_, "id");
+      !served.empty() && (served == badge_id || served == own_id)) {
+    add("structure.issuer", CheckStatus::failed,
+        "référence circulaire : le profil d'émetteur se réclame de la BadgeClass ou de l'assertion",
+        "circular reference: the issuer profile claims the id of the BadgeClass or assertion",
+        served);
+    return false;
+  }
   if (!check_types(*issuer_, {"Issuer", "Profile"}, problem)) {
     add("structure.issuer", CheckStatus::failed, "émetteur : " + problem, "issuer: wrong type",
         problem);
