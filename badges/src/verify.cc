@@ -849,6 +849,12 @@ void verify_url(Run& run, std::string_view url, VerificationResult& r, int url_d
   auto fetched = run.fetch(std::string(url),
                            "application/ld+json, application/json, application/vc+ld+json, "
                            "application/vc+jwt, text/plain;q=0.8, image/png;q=0.5, image/svg+xml;q=0.5");
+  if (!fetched && fetch_error_status(fetched.error()) == 410) {
+    // OB 2.0: a hosted assertion answers 410 Gone once revoked; its verifier says so
+    // (status.revoked, with the reason from the body), instead of "unreachable".
+    detail::verify_ob2_input(run, url, r);
+    return;
+  }
   if (!fetched) {
     r.add("input.fetch", kFailed, "Badge inaccessible à l'adresse donnée : " + fetched.error().message,
           "Badge unreachable at the given URL", std::string(url) + " (" + fetched.error().code + ")");

@@ -118,3 +118,45 @@ TEST(ob2_cli, usage_errors_exit_2) {
 
 }  // namespace
 }  // namespace ecusson::test
+
+namespace ecusson::test {
+namespace {
+
+// The main `ecusson verify` command dispatches OB 2.0 inputs to the same verifier.
+TEST(ob2_cli, ecusson_verify_answers_for_ob2_hosted_signed_and_revoked) {
+  Issued i;
+  ASSERT_EQ(i.run.exit_code, 0) << i.run.err;
+  std::string hosted = std::string(i.out.at("hostedAssertion").as_string());
+  auto r = run_ecusson("verify --json --allow-private-network " + hosted);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(boost::json::parse(r.out).at("format").as_string(), "ob2-hosted");
+  r = run_ecusson("verify --json --allow-private-network --recipient ana@example.org " +
+                  q(i.file(".jws")));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(boost::json::parse(r.out).at("format").as_string(), "ob2-signed");
+  // Judged at a date before it was issued.
+  r = run_ecusson("verify --json --allow-private-network --at 2025-01-01T00:00:00Z " +
+                  q(i.file(".jws")));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("validity.not_yet_valid"), std::string::npos) << r.out;
+  // Revoked: 410 Gone at the assertion URL.
+  i.server.add_gone(hosted.substr(i.server.url("").size()), R"({"revoked":true})");
+  r = run_ecusson("verify --json --allow-private-network " + hosted);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("status.revoked"), std::string::npos) << r.out;
+}
+
+// Fixtures through `ecusson verify`: a baked OB 2.0 PNG whose hosted id is unreachable
+// from the test machine is refused (hosted.fetch), never reported verified.
+TEST(ob2_cli, ecusson_verify_refuses_unreachable_hosted_fixture) {
+  auto r = run_ecusson("verify --json " +
+                       q(conformance_dir() / "ob2/validator-fixtures/ob20/simple-badge.png"));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  auto report = boost::json::parse(r.out);
+  EXPECT_EQ(report.at("format").as_string(), "ob2-hosted");
+  EXPECT_EQ(report.at("source").as_string(), "png");
+  EXPECT_FALSE(report.at("verified").as_bool());
+}
+
+}  // namespace
+}  // namespace ecusson::test
