@@ -455,5 +455,22 @@ TEST(ob2_verify, not_a_badge_is_refused_not_an_error) {
   }
 }
 
+
+TEST(ob2_verify, ecusson_documents_pass_data_validation) {
+  // The documents Ecusson publishes pass the checks applied to other issuers' documents.
+  Published p;
+  for (const json::object& doc :
+       {to_json(p.docs.issuer), to_json(p.docs.key), to_json(p.docs.revocation_list),
+        to_json(p.docs.badge_class), to_json(p.docs.hosted_assertion),
+        to_json(p.docs.signed_assertion)}) {
+    auto r = validate_ob2_document(json::serialize(doc), p.fetcher, p.options);
+    EXPECT_TRUE(r.verified) << dump(r);
+  }
+  // And a broken one does not (the check can fail).
+  json::object broken = to_json(p.docs.badge_class);
+  broken.erase("image");
+  EXPECT_FALSE(validate_ob2_document(json::serialize(broken), p.fetcher, p.options).verified);
+}
+
 }  // namespace
 }  // namespace ecusson::badges
