@@ -891,6 +891,13 @@ bool Verifier::common(const json::object& assertion, bool signed_form) {
   r_.credential.issuer_id = str_of(*issuer_, "id");
   r_.credential.issuer_name = str_of(*issuer_, "name");
 
+  // Endorsements (optional third-party claims) are not verified: say so, never imply it.
+  if (assertion.contains("endorsement") || badge_->contains("endorsement") ||
+      issuer_->contains("endorsement"))
+    add("endorsement", CheckStatus::skipped,
+        "recommandations (endorsements) présentes mais non vérifiées",
+        "endorsements present but not verified");
+
   // Dates.
   auto issued = detail::parse_datetime(str_of(assertion, "issuedOn"));
   std::optional<std::chrono::sys_seconds> expires;

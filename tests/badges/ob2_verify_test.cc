@@ -6,6 +6,7 @@
 
 #include "ecusson/badges/ob2_issue.h"
 #include "ecusson/badges/png_baking.h"
+#include "ecusson/badges/svg_baking.h"
 #include "ob2_test_fetcher.h"
 #include "ob2_test_key.h"
 #include "test_support.h"
@@ -470,6 +471,51 @@ TEST(ob2_verify, ecusson_documents_pass_data_validation) {
   json::object broken = to_json(p.docs.badge_class);
   broken.erase("image");
   EXPECT_FALSE(validate_ob2_document(json::serialize(broken), p.fetcher, p.options).verified);
+}
+
+
+TEST(ob2_verify, baked_svg_hosted_input) {
+  Published p;
+  std::string svg = R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="4"/></svg>)";
+  auto baked = bake_svg(svg, p.hosted_json(), BadgeVersion::ob2);
+  ASSERT_OK(baked);
+  EXPECT_NE(baked->find("http://openbadges.org"), std::string::npos);
+  auto r = p.verify(*baked);
+  EXPECT_TRUE(r.verified) << dump(r);
+  EXPECT_EQ(r.source, "svg");
+  EXPECT_EQ(r.format, "ob2-hosted");
+}
+
+// A legacy 1.0-style PNG: a tEXt chunk "openbadges" holding the assertion URL.
+std::string png_with_text_chunk(const std::string& png, const std::string& text) {
+  auto crc32 = [](std::string_view data) {
+    std::uint32_t c = 0xffffffffu;
+    for (unsigned char b : data) {
+      c ^= b;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xffffffffu;
+  };
+  auto be32 = [](std::uint32_t v) {
+    std::string o(4, '\0');
+    for (int i = 0; i < 4; ++i) o[i] = static_cast<char>((v >> (24 - 8 * i)) & 0xff);
+    return o;
+  };
+  std::string body = "tEXt" + std::string("openbadges") + std::string(1, '\0') + text;
+  std::string chunk = be32(static_cast<std::uint32_t>(body.size() - 4)) + body + be32(crc32(body));
+  std::size_t iend = png.size() - 12;  // IEND is the last chunk
+  return png.substr(0, iend) + chunk + png.substr(iend);
+}
+
+TEST(ob2_verify, legacy_text_chunk_with_url) {
+  Published p;
+  std::string png = test::read_file(test::conformance_dir() /
+                                    "ob2/validator-core-fixtures/public_domain_heart.png");
+  auto r = p.verify(png_with_text_chunk(png, p.docs.hosted_assertion.id));
+  EXPECT_TRUE(r.verified) << dump(r);
+  EXPECT_EQ(r.source, "png");
+  ASSERT_FALSE(p.fetcher.requests.empty());
+  EXPECT_EQ(p.fetcher.requests.front(), p.docs.hosted_assertion.id);
 }
 
 }  // namespace
