@@ -11,6 +11,7 @@
 
 #include "ecusson/badges/baked_payload.h"
 #include "ecusson/badges/base64url.h"
+#include "ecusson/badges/data_integrity.h"
 #include "ecusson/badges/key_resolver.h"
 #include "ecusson/badges/network_key_resolver.h"
 #include "ecusson/badges/ob3_identity.h"
@@ -684,14 +685,17 @@ void check_embedded_proof(Run& run, const json::object& cred, VerificationResult
           "The badge carries no proof (signature)");
     return;
   }
-  if (!run.opt.embedded_proof_verifier) {
-    r.add("proof.unsupported", kFailed,
-          "Preuve intégrée (Data Integrity) non vérifiable par cette version",
-          "Embedded (Data Integrity) proof cannot be verified by this build");
-    return;
-  }
   std::size_t before = r.checks.size();
-  run.opt.embedded_proof_verifier(cred, run.keys, run.opt, r);
+  if (run.opt.embedded_proof_verifier) {
+    run.opt.embedded_proof_verifier(cred, run.keys, run.opt, r);
+  } else {
+    // The built-in Data Integrity verifier (eddsa-rdfc-2022, eddsa-jcs-2022, and the legacy
+    // eddsa-2022 / Ed25519Signature2020), with this run's key resolver and loader.
+    DataIntegrityVerifyOptions di;
+    di.loader = run.opt.loader;
+    di.resolver = &run.keys;
+    append_data_integrity_checks(cred, di, r);
+  }
   bool any_proof = false;
   for (std::size_t i = before; i < r.checks.size(); ++i)
     if (r.checks[i].code.starts_with("proof.")) any_proof = true;

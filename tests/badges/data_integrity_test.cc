@@ -325,3 +325,35 @@ TEST(xsd_date_time, accepts_and_rejects) {
 
 }  // namespace
 }  // namespace ecusson::badges
+
+// Through the whole verification pipeline (verify.h), which uses this verifier by default.
+#include "ecusson/badges/verify.h"
+
+namespace ecusson::badges {
+namespace {
+
+TEST(data_integrity_pipeline, did_key_credential_is_verified_end_to_end) {
+  const Signed s = make_credential();
+  const std::string text = boost::json::serialize(sign(s));
+  VerifyOptions o;
+  const VerificationResult r = verify_credential(VerifyInput{text, InputHint::automatic, "vc.json"}, o);
+  EXPECT_TRUE(r.verified);
+  EXPECT_EQ(r.format, "ob3-data-integrity");
+  bool signature_passed = false;
+  for (const auto& c : r.checks) signature_passed |= c.code == "proof.signature" && c.status == CheckStatus::passed;
+  EXPECT_TRUE(signature_passed);
+}
+
+TEST(data_integrity_pipeline, tampered_credential_is_refused_end_to_end) {
+  const Signed s = make_credential();
+  boost::json::object doc = sign(s);
+  doc["name"] = "Autre";
+  const std::string text = boost::json::serialize(doc);
+  const VerificationResult r = verify_credential(VerifyInput{text, InputHint::automatic, "vc.json"}, {});
+  EXPECT_FALSE(r.verified);
+  const auto errors = r.errors();
+  EXPECT_NE(std::find(errors.begin(), errors.end(), "proof.signature"), errors.end());
+}
+
+}  // namespace
+}  // namespace ecusson::badges

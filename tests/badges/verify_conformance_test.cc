@@ -48,10 +48,10 @@ const Expectation kJwtAndImages[] = {
      "CLR 2.0 transcript; the embedded jwk verifies the signature but issuer https://example.edu "
      "is unreachable, so its JWKS cannot vouch for the key"},
     {"ob30/simple-json.png",
-     {"proof.unsupported"},
-     "embedded eddsa-rdfc-2022 proof: Data Integrity is verified through the seam (rdfc); "
-     "without it the proof is reported unsupported, never verified"},
-    {"ob30/simple-json.svg", {"proof.unsupported"}, "as simple-json.png"},
+     {"key.resolution"},
+     "embedded eddsa-rdfc-2022 proof: its method https://example.com/issuers/876543#z6Mk… is "
+     "published on the issuer's site, unreachable here (signature then skipped, never passed)"},
+    {"ob30/simple-json.svg", {"key.resolution"}, "as simple-json.png"},
 };
 
 std::filesystem::path fixtures() {
@@ -125,8 +125,9 @@ TEST(verify_conformance, bit_string_list_fixtures_are_revoked_via_local_server) 
     auto r = verify_credential(VerifyInput{bytes, InputHint::automatic, file}, o);
     // Revoked (bit 23 of the list is set). The list is believed although its own DI proof
     // cannot be checked here: a list saying "revoked" only makes us refuse.
-    expect_exact_failures(r, Expectation{file, {"proof.unsupported", "status.revoked"},
-                                          "bit 23 set in the served list; DI proofs need rdfc"});
+    expect_exact_failures(r, Expectation{file, {"key.resolution", "status.revoked"},
+                                          "bit 23 set in the served list; the did:web key of "
+                                          "the Data Integrity proof cannot be fetched here"});
   }
   EXPECT_EQ(server.hits("/bsl/testlist"), 2);
 }
@@ -142,7 +143,7 @@ TEST(verify_conformance, bit_string_list_unreachable_is_not_not_revoked) {
   EXPECT_EQ(find_check(r, "status.revoked"), nullptr);
 }
 
-TEST(verify_conformance, json_fixtures_with_embedded_proofs_report_unsupported_until_di) {
+TEST(verify_conformance, json_fixtures_with_embedded_proofs_are_never_verified_offline) {
   for (const auto& entry : std::filesystem::directory_iterator(fixtures() / "ob30")) {
     if (entry.path().extension() != ".json") continue;
     OfflineFetcher net;
@@ -154,9 +155,20 @@ TEST(verify_conformance, json_fixtures_with_embedded_proofs_report_unsupported_u
     std::string name = entry.path().filename().string();
     EXPECT_FALSE(r.verified) << name;
     bool noproof = name == "simple-noproof.json";
-    const Check* c = find_check(r, noproof ? "proof.missing" : "proof.unsupported");
-    ASSERT_NE(c, nullptr) << name << "\n" << describe(r);
-    EXPECT_EQ(c->status, CheckStatus::failed) << name;
+    if (noproof) {
+      const Check* c = find_check(r, "proof.missing");
+      ASSERT_NE(c, nullptr) << name << "\n" << describe(r);
+      EXPECT_EQ(c->status, CheckStatus::failed) << name;
+      continue;
+    }
+    // Offline, no issuer key can be fetched: a proof or key check fails, and no embedded
+    // proof signature is ever reported as passed unless its key resolved (did:key).
+    bool proof_or_key_failed = false;
+    for (const auto& c : r.checks) {
+      proof_or_key_failed |= c.status == CheckStatus::failed &&
+                             (c.code.starts_with("proof.") || c.code.starts_with("key."));
+    }
+    EXPECT_TRUE(proof_or_key_failed) << name << "\n" << describe(r);
   }
 }
 

@@ -8,8 +8,9 @@
 //   structure  → structure.format, structure.context, structure.type, structure.id,
 //                structure.issuer, structure.subject, structure.evidence, structure.dates
 //   proof      → VC-JWT: jwt.*, proof.*, key.* (vc_jwt.h); embedded Data Integrity proofs:
-//                the `embedded_proof_verifier` seam, or `proof.unsupported` (refused)
-//                when it is unset — an embedded proof is never reported verified unchecked
+//                data_integrity.h (append_data_integrity_checks), or the
+//                `embedded_proof_verifier` seam when set — an embedded proof is never
+//                reported verified unchecked
 //   issuer binding → key.issuer_binding (appended by the proof verifiers)
 //   validity   → validity.not_yet_valid, validity.expired (skew allowed both ways)
 //   status     → status.revoked, status.suspended, status.unreachable, status.unsupported
@@ -76,7 +77,8 @@ struct VerifyOptions {
   KeyResolver* key_resolver = nullptr;
   /// Borrowed; for the embedded-proof verifier (bundled contexts). May be null.
   const DocumentLoader* loader = nullptr;
-  /// Seam for Data Integrity proofs; unset = proof.unsupported.
+  /// Seam for Data Integrity proofs; unset = the built-in verifier
+  /// (append_data_integrity_checks of data_integrity.h).
   EmbeddedProofVerifier embedded_proof_verifier;
 
   /// Limits on hostile input.
