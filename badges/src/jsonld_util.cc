@@ -108,8 +108,8 @@ bool is_well_formed_iri(std::string_view s) {
       bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
     }
     if (_mm_movemask_epi8(bad) != 0) return false;
-    hashes += __builtin_popcount(
-        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('#')))));
+    unsigned h = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('#'))));
+    hashes += (h != 0) + ((h & (h - 1)) != 0);  // 0, 1 or "2 or more" (no popcnt needed)
   }
 #endif
   for (; i < s.size(); ++i) {
