@@ -1,5 +1,6 @@
 #include "ecusson/badges/jsonld.h"
 
+#include <atomic>
 #include <thread>
 
 #include <boost/json.hpp>
@@ -156,6 +157,41 @@ TEST(document_loader, bundled_loader_serves_index_entries_only) {
   EXPECT_ERROR(loader().load("https://www.w3.org/ns/credentials/v3"), "structure.context");
   BundledDocumentLoader missing("/nonexistent/contexts");
   EXPECT_ERROR(missing.load("https://www.w3.org/ns/credentials/v2"), "structure.context");
+}
+
+// Counts the documents it serves; the processed-context cache must make the second
+// expansion of the same @context array load nothing.
+class CountingLoader final : public DocumentLoader {
+ public:
+  explicit CountingLoader(const DocumentLoader& inner) : inner_(inner) {}
+  Result<RemoteDocument> load(std::string_view url) const override {
+    ++loads;
+    return inner_.load(url);
+  }
+  mutable std::atomic<int> loads{0};
+
+ private:
+  const DocumentLoader& inner_;
+};
+
+TEST(jsonld, processed_contexts_are_cached_per_loader) {
+  CountingLoader counting(loader());
+  JsonLdOptions o;
+  o.loader = &counting;
+  json::value doc = parse(read_file(data_dir() / "bench" / "ob3-credential.json"));
+  auto first = to_rdf(doc, o);
+  ASSERT_OK(first);
+  const int after_first = counting.loads.load();
+  EXPECT_GE(after_first, 2);  // the VC v2 and OB 3.0.3 contexts
+  auto second = to_rdf(doc, o);
+  ASSERT_OK(second);
+  EXPECT_EQ(counting.loads.load(), after_first);
+  EXPECT_EQ(canonical(*first), canonical(*second));
+  // A different base IRI is a different root context: processed again, same quads.
+  o.base = "https://example.org/base/";
+  auto third = to_rdf(doc, o);
+  ASSERT_OK(third);
+  EXPECT_EQ(canonical(*first), canonical(*third));
 }
 
 // ---- hostile input ---------------------------------------------------------------------
