@@ -40,7 +40,9 @@ enum class RdfDirection { none, i18n_datatype, compound_literal };
 /// Bounds against hostile documents. Defaults fit any real credential with a wide margin.
 struct JsonLdLimits {
   /// Maximum nesting of JSON arrays/objects walked by expansion and context processing.
-  std::size_t max_depth = 256;
+  /// Each level costs about 3 KB of stack in a release build (ASan: far more), so the
+  /// default stays well inside a 1 MB thread stack; credentials nest about 10 deep.
+  std::size_t max_depth = 128;
   /// Maximum number of nested remote contexts (spec "context overflow").
   std::size_t max_remote_contexts = 32;
   /// Maximum number of items in one `@list` (JSON-LD lists become 2 quads per item).
