@@ -2,12 +2,11 @@
 // (the 512 px art of templates/badges, ~100 KB), beside a reference: copying the same
 // bytes and computing their CRC-32 (the floor for a baker that checks every chunk).
 #include <benchmark/benchmark.h>
-
-#include <cstring>
-#include <string>
+#include <zlib.h>
 
 #include <boost/json.hpp>
-#include <zlib.h>
+#include <cstring>
+#include <string>
 
 #include "ecusson/badges/badge_art.h"
 #include "ecusson/badges/ob3_credential.h"
@@ -36,8 +35,12 @@ struct Fixture {
     png = render_badge_png(svg, 512).value();
 
     Ob3CredentialInput in;
-    in.issuer = {"https://ecusson.example/issuer", "Atelier Éclair", "https://ecusson.example",
-                 "contact@ecusson.example", "", "https://ecusson.example/logo.png"};
+    in.issuer = {"https://ecusson.example/issuer",
+                 "Atelier Éclair",
+                 "https://ecusson.example",
+                 "contact@ecusson.example",
+                 "",
+                 "https://ecusson.example/logo.png"};
     in.achievement.id = "https://ecusson.example/achievements/C01-2";
     in.achievement.name = "Communiquer à l'oral — niveau 2";
     in.achievement.description = "Échanger avec l'équipe et la clientèle.";
@@ -48,7 +51,10 @@ struct Fixture {
     Ob3ResultDescription rd{"https://ecusson.example/grids/C01#levels", "Niveau atteint", {}, ""};
     for (int n = 1; n <= 4; ++n)
       rd.levels.push_back({"https://ecusson.example/grids/C01#level-" + std::to_string(n),
-                           "Niveau " + std::to_string(n), std::to_string(n), "", {}});
+                           "Niveau " + std::to_string(n),
+                           std::to_string(n),
+                           "",
+                           {}});
     in.achievement.result_description = rd;
     in.recipient.email = "alice@example.org";
     in.result = Ob3Result{"https://ecusson.example/grids/C01#level-2", "", ""};
@@ -59,7 +65,8 @@ struct Fixture {
     proof["type"] = "DataIntegrityProof";
     proof["cryptosuite"] = "eddsa-rdfc-2022";
     proof["created"] = "2026-01-05T10:00:00Z";
-    proof["verificationMethod"] = "https://ecusson.example/issuer#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
+    proof["verificationMethod"] =
+        "https://ecusson.example/issuer#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
     proof["proofPurpose"] = "assertionMethod";
     proof["proofValue"] = "z" + std::string(87, '5');
     cred["proof"] = boost::json::array{proof};
@@ -102,8 +109,8 @@ void BM_ReferenceCopyAndCrcPng(benchmark::State& state) {
   for (auto _ : state) {
     std::string out(f.baked_png.size(), '\0');
     std::memcpy(out.data(), f.baked_png.data(), out.size());
-    uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(out.data()),
-                      static_cast<uInt>(out.size()));
+    uLong crc =
+        crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size()));
     benchmark::DoNotOptimize(crc);
     benchmark::DoNotOptimize(out);
   }

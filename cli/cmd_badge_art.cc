@@ -1,10 +1,9 @@
 // `ecusson badge-art --competence "…" --level N --level-label "…" --domain-colour "#…"
 //  [--levels 4] [--domain "…"] [--width 512] -o out.png|out.svg`: draws the picture of a
 // badge from templates/badges/badge.svg.tmpl (SVG, or PNG rendered with librsvg).
+#include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
-
-#include <CLI/CLI.hpp>
 
 #include "command.h"
 #include "ecusson/badges/badge_art.h"
@@ -77,33 +76,34 @@ int run_badge_art(const ArtArgs& a, const Context& ctx) {
 void add_badge_art_command(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<ArtArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "badge-art", tr(ctx.lang, "Dessiner l'image d'un badge (SVG ou PNG)",
-                      "Draw a badge picture (SVG or PNG)")
-                       .data());
+      "badge-art",
+      tr(ctx.lang, "Dessiner l'image d'un badge (SVG ou PNG)", "Draw a badge picture (SVG or PNG)")
+          .data());
   cmd->add_option("--competence", a->in.competence,
                   tr(ctx.lang, "Nom de la compétence", "Competence name").data())
       ->required();
   cmd->add_option("--level", a->in.level, tr(ctx.lang, "Niveau (1..N)", "Level (1..N)").data())
       ->required();
-  cmd->add_option("--levels", a->in.level_count,
-                  tr(ctx.lang, "Nombre de niveaux de l'échelle (4)", "Levels in the scale (4)")
-                      .data())
+  cmd->add_option(
+         "--levels", a->in.level_count,
+         tr(ctx.lang, "Nombre de niveaux de l'échelle (4)", "Levels in the scale (4)").data())
       ->check(CLI::Range(1, 10));
   cmd->add_option("--level-label", a->in.level_label,
                   tr(ctx.lang, "Libellé du niveau", "Level label").data());
   cmd->add_option("--domain", a->in.domain, tr(ctx.lang, "Domaine", "Domain").data());
   cmd->add_option("--domain-colour,--domain-color", a->in.domain_colour,
                   tr(ctx.lang, "Couleur du domaine (#RRGGBB)", "Domain colour (#RRGGBB)").data());
-  cmd->add_option("--width", a->width,
-                  tr(ctx.lang, "Largeur du PNG en pixels (512)", "PNG width in pixels (512)").data())
+  cmd->add_option(
+         "--width", a->width,
+         tr(ctx.lang, "Largeur du PNG en pixels (512)", "PNG width in pixels (512)").data())
       ->check(CLI::Range(16, 4096));
   cmd->add_option("--template", a->template_name,
                   tr(ctx.lang, "Modèle dans templates/badges/ (badge.svg.tmpl, shield.svg.tmpl)",
                      "Template in templates/badges/ (badge.svg.tmpl, shield.svg.tmpl)")
                       .data());
-  cmd->add_option("-o,--output", a->output,
-                  tr(ctx.lang, "Fichier .png ou .svg à écrire", "The .png or .svg file to write")
-                      .data())
+  cmd->add_option(
+         "-o,--output", a->output,
+         tr(ctx.lang, "Fichier .png ou .svg à écrire", "The .png or .svg file to write").data())
       ->required();
   cmd->callback([a, &ctx] { ctx.exit_code = run_badge_art(*a, ctx); });
 }

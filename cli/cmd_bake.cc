@@ -2,12 +2,11 @@
 // or compact JWS) into a PNG or SVG badge image. The Open Badges generation is read from
 // the content (an OB 2.0 Assertion has the https://w3id.org/openbadges/v2 context, in the
 // JSON or in the JWS payload) unless forced.
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-
-#include <boost/json.hpp>
-#include <CLI/CLI.hpp>
 
 #include "command.h"
 #include "ecusson/badges/baked_payload.h"
@@ -84,9 +83,8 @@ int run_bake(const BakeArgs& a, const Context& ctx) {
     print_error(ctx, e);
     return kExitUnusable;
   }
-  auto baked = *format == badges::ImageFormat::png
-                   ? badges::bake_png(*image, credential, version)
-                   : badges::bake_svg(*image, credential, version);
+  auto baked = *format == badges::ImageFormat::png ? badges::bake_png(*image, credential, version)
+                                                   : badges::bake_svg(*image, credential, version);
   if (!baked) {
     Error e = baked.error();
     if (e.where.empty()) e.where = a.image;
@@ -109,8 +107,8 @@ int run_bake(const BakeArgs& a, const Context& ctx) {
     o["image"] = *format == badges::ImageFormat::png ? "png" : "svg";
     std::cout << boost::json::serialize(o) << "\n";
   } else if (a.output != "-") {
-    std::cerr << (ctx.lang == Lang::en ? "Baked " : "Badge ") << what << " (" << form_name
-              << ") " << (ctx.lang == Lang::en ? "into " : "cuit dans ") << a.output << "\n";
+    std::cerr << (ctx.lang == Lang::en ? "Baked " : "Badge ") << what << " (" << form_name << ") "
+              << (ctx.lang == Lang::en ? "into " : "cuit dans ") << a.output << "\n";
   }
   return kExitOk;
 }
@@ -139,8 +137,9 @@ void add_bake_command(CLI::App& app, Context& ctx) {
   auto* ob3 = cmd->add_flag("--ob3", args->ob3,
                             tr(ctx.lang, "Forcer Open Badges 3.0", "Force Open Badges 3.0").data());
   ob2->excludes(ob3);
-  cmd->add_flag("--json", args->json,
-                tr(ctx.lang, "Résumé JSON sur la sortie standard", "JSON summary on stdout").data());
+  cmd->add_flag(
+      "--json", args->json,
+      tr(ctx.lang, "Résumé JSON sur la sortie standard", "JSON summary on stdout").data());
   cmd->callback([args, &ctx] { ctx.exit_code = run_bake(*args, ctx); });
 }
 

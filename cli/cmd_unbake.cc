@@ -2,11 +2,10 @@
 // image (JSON, compact JWS, or legacy URL) and reports its kind on stderr.
 // Exit: 0 found, 1 the image holds no badge, 2 unusable input (unreadable, corrupt,
 // hostile or ambiguous image).
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <fstream>
 #include <iostream>
-
-#include <boost/json.hpp>
-#include <CLI/CLI.hpp>
 
 #include "command.h"
 #include "ecusson/badges/baked_payload.h"
@@ -70,8 +69,8 @@ int run_unbake(const UnbakeArgs& a, const Context& ctx) {
   } else {
     std::ofstream f(a.output, std::ios::binary | std::ios::trunc);
     if (!f || !f.write(out.data(), static_cast<std::streamsize>(out.size()))) {
-      std::cerr << tr(ctx.lang, "erreur : impossible d'écrire ", "error: cannot write ")
-                << a.output << "\n";
+      std::cerr << tr(ctx.lang, "erreur : impossible d'écrire ", "error: cannot write ") << a.output
+                << "\n";
       return kExitUnusable;
     }
   }
@@ -81,19 +80,19 @@ int run_unbake(const UnbakeArgs& a, const Context& ctx) {
 
 void add_unbake_command(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<UnbakeArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "unbake", tr(ctx.lang, "Extraire le badge cuit dans une image PNG ou SVG",
-                   "Extract the badge baked into a PNG or SVG image")
-                    .data());
+  CLI::App* cmd =
+      app.add_subcommand("unbake", tr(ctx.lang, "Extraire le badge cuit dans une image PNG ou SVG",
+                                      "Extract the badge baked into a PNG or SVG image")
+                                       .data());
   cmd->add_option("image", args->image, tr(ctx.lang, "Image PNG ou SVG", "PNG or SVG image").data())
       ->required();
-  cmd->add_option("-o,--output", args->output,
-                  tr(ctx.lang, "Écrire le contenu dans ce fichier", "Write the content to this file")
-                      .data());
-  cmd->add_flag("--json", args->json,
-                tr(ctx.lang, "Sortie JSON {kind, payload, verify}",
-                   "JSON output {kind, payload, verify}")
-                    .data());
+  cmd->add_option(
+      "-o,--output", args->output,
+      tr(ctx.lang, "Écrire le contenu dans ce fichier", "Write the content to this file").data());
+  cmd->add_flag(
+      "--json", args->json,
+      tr(ctx.lang, "Sortie JSON {kind, payload, verify}", "JSON output {kind, payload, verify}")
+          .data());
   cmd->callback([args, &ctx] { ctx.exit_code = run_unbake(*args, ctx); });
 }
 

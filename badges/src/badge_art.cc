@@ -1,5 +1,7 @@
 #include "ecusson/badges/badge_art.h"
 
+#include <librsvg/rsvg.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -8,8 +10,6 @@
 #include <memory>
 #include <sstream>
 #include <vector>
-
-#include <librsvg/rsvg.h>
 
 namespace ecusson::badges {
 
@@ -37,8 +37,8 @@ std::u32string decode_utf8(std::string_view s) {
           if ((cc >> 6) != 0x2) ok = false;
           cp = (cp << 6) | (cc & 0x3F);
         }
-        bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                        (len == 4 && cp < 0x10000);
+        bool overlong =
+            (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
         if (!ok || overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
           cp = 0xFFFD;
           len = 1;
@@ -76,12 +76,23 @@ std::string xml_escape(std::u32string_view s) {
   std::string out;
   for (char32_t c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: append_utf8(out, c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        append_utf8(out, c);
     }
   }
   return out;
@@ -91,9 +102,12 @@ std::string xml_escape(std::string_view s) { return xml_escape(decode_utf8(s)); 
 
 std::u32string upper(std::u32string s) {
   for (auto& c : s) {
-    if (c >= 'a' && c <= 'z') c -= 32;
-    else if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) c -= 32;  // Latin-1 accented letters
-    else if (c == 0x153) c = 0x152;                            // œ → Œ
+    if (c >= 'a' && c <= 'z')
+      c -= 32;
+    else if ((c >= 0xE0 && c <= 0xFE && c != 0xF7))
+      c -= 32;  // Latin-1 accented letters
+    else if (c == 0x153)
+      c = 0x152;  // œ → Œ
   }
   return s;
 }
@@ -193,9 +207,7 @@ struct Rgb {
 
 bool parse_colour(std::string_view s, Rgb& out) {
   if (!is_valid_colour(s)) return false;
-  auto hex = [](char c) {
-    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-  };
+  auto hex = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
   if (s.size() == 4) {
     out = {hex(s[1]) * 17.0, hex(s[2]) * 17.0, hex(s[3]) * 17.0};
   } else {
@@ -258,8 +270,10 @@ std::string replace_all(std::string_view tmpl, const std::map<std::string, std::
     out.append(tmpl.substr(pos, open - pos));
     std::string key(tmpl.substr(open + 2, close - open - 2));
     auto it = vars.find(key);
-    if (it != vars.end()) out += it->second;
-    else out.append(tmpl.substr(open, close + 2 - open));
+    if (it != vars.end())
+      out += it->second;
+    else
+      out.append(tmpl.substr(open, close + 2 - open));
     pos = close + 2;
   }
   out.append(tmpl.substr(pos));
@@ -384,8 +398,8 @@ Result<std::string> render_badge_png(std::string_view svg, int width) {
   if (width < 16 || width > 4096)
     return fail("art.bad_width", "largeur d'image hors limites (16 à 4096 pixels)");
   GError* err = nullptr;
-  std::unique_ptr<RsvgHandle, GObjectDeleter> handle(rsvg_handle_new_from_data(
-      reinterpret_cast<const guint8*>(svg.data()), svg.size(), &err));
+  std::unique_ptr<RsvgHandle, GObjectDeleter> handle(
+      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &err));
   if (!handle) {
     std::string msg = err ? err->message : "?";
     if (err) g_error_free(err);

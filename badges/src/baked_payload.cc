@@ -1,10 +1,9 @@
 #include "ecusson/badges/baked_payload.h"
 
+#include <boost/json.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-
-#include <boost/json.hpp>
 
 #include "baking_detail.h"
 #include "ecusson/badges/png_baking.h"
@@ -16,11 +15,16 @@ namespace json = boost::json;
 
 const char* to_string(BakedKind k) {
   switch (k) {
-    case BakedKind::ob3_json: return "ob3-json";
-    case BakedKind::ob3_jws: return "ob3-jws";
-    case BakedKind::ob2_json: return "ob2-json";
-    case BakedKind::ob2_jws: return "ob2-jws";
-    case BakedKind::ob2_url: return "ob2-url";
+    case BakedKind::ob3_json:
+      return "ob3-json";
+    case BakedKind::ob3_jws:
+      return "ob3-jws";
+    case BakedKind::ob2_json:
+      return "ob2-json";
+    case BakedKind::ob2_jws:
+      return "ob2-jws";
+    case BakedKind::ob2_url:
+      return "ob2-url";
   }
   return "ob3-json";
 }
@@ -37,8 +41,8 @@ std::string_view trim(std::string_view s) {
 
 namespace {
 bool is_b64url_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '_';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_';
 }
 int b64url_value(char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -168,9 +172,12 @@ Result<BakedKind> kind_for(BadgeVersion version, PayloadForm form) {
                 "un badge Open Badges 3.0 contient un JSON ou un JWS, pas une URL");
   }
   switch (form) {
-    case PayloadForm::json: return BakedKind::ob2_json;
-    case PayloadForm::jws: return BakedKind::ob2_jws;
-    case PayloadForm::url: return BakedKind::ob2_url;
+    case PayloadForm::json:
+      return BakedKind::ob2_json;
+    case PayloadForm::jws:
+      return BakedKind::ob2_jws;
+    case PayloadForm::url:
+      return BakedKind::ob2_url;
   }
   return BakedKind::ob2_json;
 }
@@ -205,8 +212,7 @@ Result<std::string> read_image_file(const std::string& path, const BakingLimits&
 }
 
 Result<BakedPayload> unbake_image(std::string_view bytes, const BakingLimits& limits) {
-  if (bytes.size() > limits.max_image_bytes)
-    return fail("baking.too_large", "image trop grande");
+  if (bytes.size() > limits.max_image_bytes) return fail("baking.too_large", "image trop grande");
   auto fmt = sniff_image_format(bytes);
   if (!fmt) return fmt.error();
   return *fmt == ImageFormat::png ? unbake_png(bytes, limits) : unbake_svg(bytes, limits);

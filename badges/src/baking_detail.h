@@ -1,11 +1,10 @@
 // Internals shared by the baking sources (not public).
 #pragma once
 
+#include <boost/json/fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/json/fwd.hpp>
 
 namespace ecusson::badges::detail {
 

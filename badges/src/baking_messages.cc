@@ -13,7 +13,8 @@ struct Entry {
 constexpr std::array kEntries = {
     Entry{"baking.io", "fichier illisible", "cannot read the file"},
     Entry{"baking.too_large", "fichier ou contenu trop grand", "file or content too large"},
-    Entry{"baking.not_an_image", "ni une image PNG ni une image SVG", "neither a PNG nor an SVG image"},
+    Entry{"baking.not_an_image", "ni une image PNG ni une image SVG",
+          "neither a PNG nor an SVG image"},
     Entry{"baking.not_png", "ce n'est pas une image PNG", "not a PNG image"},
     Entry{"baking.truncated", "PNG tronqué", "truncated PNG"},
     Entry{"baking.bad_crc", "PNG corrompu : CRC de chunk incorrect", "corrupt PNG: bad chunk CRC"},

@@ -2,10 +2,9 @@
 
 #include <openssl/rand.h>
 
+#include <boost/json.hpp>
 #include <ctime>
 #include <regex>
-
-#include <boost/json.hpp>
 
 #include "ecusson/badges/ob3_identity.h"
 
@@ -32,8 +31,7 @@ bool has_scheme(std::string_view s) {
 }
 
 bool is_datetime(const std::string& s) {
-  static const std::regex re(
-      R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$)");
+  static const std::regex re(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$)");
   return std::regex_match(s, re);
 }
 

@@ -1,9 +1,9 @@
 #include "ecusson/badges/png_baking.h"
 
+#include <zlib.h>
+
 #include <cstdint>
 #include <optional>
-
-#include <zlib.h>
 
 #include "baking_detail.h"
 
@@ -63,8 +63,8 @@ class ChunkReader {
                   "octet " + std::to_string(pos_));
     if (len > remaining - 12)
       return fail("baking.truncated",
-                  "PNG tronqué : le chunk annonce " + std::to_string(len) + " octets, il en reste " +
-                      std::to_string(remaining - 12),
+                  "PNG tronqué : le chunk annonce " + std::to_string(len) +
+                      " octets, il en reste " + std::to_string(remaining - 12),
                   "octet " + std::to_string(pos_));
     for (char c : type) {
       bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
@@ -123,7 +123,8 @@ BadgeChunk badge_chunk_kind(const Chunk& c) {
 // The text of an iTXt chunk whose keyword is `keyword` (already matched).
 Result<std::string_view> itxt_text(std::string_view data, std::string_view keyword) {
   std::string_view rest = data.substr(keyword.size() + 1);
-  if (rest.size() < 2) return fail("baking.bad_chunk", "chunk iTXt incomplet", std::string(keyword));
+  if (rest.size() < 2)
+    return fail("baking.bad_chunk", "chunk iTXt incomplet", std::string(keyword));
   if (rest[0] != '\0')
     return fail("baking.compressed",
                 "chunk iTXt compressé refusé : la spécification interdit la compression des "
@@ -155,8 +156,8 @@ Result<BakedPayload> make_payload(std::string_view text, BadgeVersion version,
 
 }  // namespace
 
-Result<std::string> bake_png(std::string_view png, std::string_view payload,
-                             BadgeVersion version, const BakingLimits& limits) {
+Result<std::string> bake_png(std::string_view png, std::string_view payload, BadgeVersion version,
+                             const BakingLimits& limits) {
   if (auto ok = check_png(png, limits); !ok) return ok.error();
   std::string_view text = detail::trim(payload);
   if (text.size() > limits.max_payload_bytes)
@@ -205,15 +206,22 @@ Result<BakedPayload> unbake_png(std::string_view png, const BakingLimits& limits
     if (!*c) break;
     std::optional<Chunk>* slot = nullptr;
     switch (badge_chunk_kind(**c)) {
-      case BadgeChunk::ob3_itxt: slot = &ob3; break;
-      case BadgeChunk::ob2_itxt: slot = &ob2; break;
-      case BadgeChunk::legacy_text: slot = &legacy; break;
-      case BadgeChunk::none: continue;
+      case BadgeChunk::ob3_itxt:
+        slot = &ob3;
+        break;
+      case BadgeChunk::ob2_itxt:
+        slot = &ob2;
+        break;
+      case BadgeChunk::legacy_text:
+        slot = &legacy;
+        break;
+      case BadgeChunk::none:
+        continue;
     }
     if (*slot)
-      return fail("baking.ambiguous",
-                  "PNG ambigu : deux chunks " + std::string((**c).type) + " de badge (la "
-                  "spécification en interdit plus d'un)");
+      return fail("baking.ambiguous", "PNG ambigu : deux chunks " + std::string((**c).type) +
+                                          " de badge (la "
+                                          "spécification en interdit plus d'un)");
     *slot = **c;
   }
   if (ob3) {

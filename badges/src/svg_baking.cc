@@ -1,11 +1,10 @@
 #include "ecusson/badges/svg_baking.h"
 
+#include <boost/json.hpp>
 #include <cctype>
 #include <optional>
-#include <vector>
-
-#include <boost/json.hpp>
 #include <pugixml.hpp>
+#include <vector>
 
 #include "baking_detail.h"
 
@@ -84,8 +83,8 @@ Result<void> load_svg(std::string_view svg, const BakingLimits& limits, pugi::xm
   auto colon = name.find(':');
   std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
   if (!root || local != "svg")
-    return fail("baking.not_svg", "ce document XML n'est pas une image SVG (racine <" +
-                                      std::string(name) + ">)");
+    return fail("baking.not_svg",
+                "ce document XML n'est pas une image SVG (racine <" + std::string(name) + ">)");
   return {};
 }
 
@@ -146,8 +145,8 @@ std::optional<std::string> assertion_url(std::string_view json_text) {
   json::value v;
   if (!detail::parse_json_object(json_text, v)) return std::nullopt;
   const json::object& o = v.get_object();
-  if (const auto* id = o.if_contains("id"); id && id->is_string() &&
-                                            detail::looks_like_url(id->get_string()))
+  if (const auto* id = o.if_contains("id");
+      id && id->is_string() && detail::looks_like_url(id->get_string()))
     return std::string(id->get_string());
   if (const auto* ver = o.if_contains("verify"); ver && ver->is_object())
     if (const auto* url = ver->get_object().if_contains("url");
@@ -158,8 +157,8 @@ std::optional<std::string> assertion_url(std::string_view json_text) {
 
 }  // namespace
 
-Result<std::string> bake_svg(std::string_view svg, std::string_view payload,
-                             BadgeVersion version, const BakingLimits& limits) {
+Result<std::string> bake_svg(std::string_view svg, std::string_view payload, BadgeVersion version,
+                             const BakingLimits& limits) {
   std::string_view text = detail::trim(payload);
   if (text.size() > limits.max_payload_bytes)
     return fail("baking.too_large", "contenu du badge trop grand");
@@ -179,7 +178,8 @@ Result<std::string> bake_svg(std::string_view svg, std::string_view payload,
   std::vector<pugi::xml_node> stale;
   for (const char* name : {"openbadges:credential", "openbadges:assertion"})
     for (pugi::xpath_node x : doc.select_nodes((std::string("//*[name()='") + name + "']").c_str()))
-      if (resolve_prefix(x.node(), "openbadges") == std::string_view(root.attribute("xmlns:openbadges").value()))
+      if (resolve_prefix(x.node(), "openbadges") ==
+          std::string_view(root.attribute("xmlns:openbadges").value()))
         stale.push_back(x.node());
   for (auto& n : stale) n.parent().remove_child(n);
 
@@ -228,10 +228,12 @@ Result<BakedPayload> unbake_svg(std::string_view svg, const BakingLimits& limits
   if (auto ok = load_svg(svg, limits, doc); !ok) return ok.error();
   BadgeElements found = find_badge_elements(doc);
   if (found.ob3.size() > 1 || found.ob2.size() > 1)
-    return fail("baking.ambiguous",
-                "SVG ambigu : plusieurs éléments de badge (la spécification en interdit plus d'un)");
+    return fail(
+        "baking.ambiguous",
+        "SVG ambigu : plusieurs éléments de badge (la spécification en interdit plus d'un)");
   auto check_size = [&](std::size_t n) -> Result<void> {
-    if (n > limits.max_payload_bytes) return fail("baking.too_large", "contenu du badge trop grand");
+    if (n > limits.max_payload_bytes)
+      return fail("baking.too_large", "contenu du badge trop grand");
     return {};
   };
   if (!found.ob3.empty()) {

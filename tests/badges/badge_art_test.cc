@@ -4,9 +4,9 @@
 
 #include <pugixml.hpp>
 
+#include "baking_test_util.h"
 #include "ecusson/badges/png_baking.h"
 #include "ecusson/badges/svg_baking.h"
-#include "baking_test_util.h"
 
 namespace ecusson::test {
 namespace {
@@ -102,9 +102,12 @@ TEST(badge_art, draws_level_as_filled_stars) {
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_string(svg.c_str()));
   int filled = 0, empty = 0;
-  for (auto p : doc.select_nodes("//*[local-name()='g'][@stroke='#FFFFFF']/*[local-name()='path']")) {
-    if (p.node().attribute("fill-opacity")) ++empty;
-    else ++filled;
+  for (auto p :
+       doc.select_nodes("//*[local-name()='g'][@stroke='#FFFFFF']/*[local-name()='path']")) {
+    if (p.node().attribute("fill-opacity"))
+      ++empty;
+    else
+      ++filled;
   }
   EXPECT_EQ(filled, 3);
   EXPECT_EQ(empty, 2);
@@ -196,7 +199,8 @@ TEST(badge_art, every_shipped_template_fills_and_renders) {
     if (!entry.path().string().ends_with(".svg.tmpl")) continue;
     ++n;
     SCOPED_TRACE(entry.path().string());
-    auto t = badges::load_badge_template(templates_dir().string(), entry.path().filename().string());
+    auto t =
+        badges::load_badge_template(templates_dir().string(), entry.path().filename().string());
     ASSERT_OK(t);
     std::string svg = badges::render_badge_svg(sample(), *t);
     EXPECT_EQ(svg.find("{{"), std::string::npos);

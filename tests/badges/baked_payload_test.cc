@@ -33,7 +33,8 @@ TEST(baked_payload, detects_version_inside_jws_payload) {
   EXPECT_EQ(*badges::detect_badge_version(fake_jws(kOb2Json)), BadgeVersion::ob2);
   EXPECT_EQ(*badges::detect_badge_version(fake_jws(kOb3Json)), BadgeVersion::ob3);
   // VCDM 1.1 VC-JWT: the credential sits in a "vc" claim.
-  EXPECT_EQ(*badges::detect_badge_version(fake_jws(R"({"iss":"x","vc":{"type":["VerifiableCredential"]}})")),
+  EXPECT_EQ(*badges::detect_badge_version(
+                fake_jws(R"({"iss":"x","vc":{"type":["VerifiableCredential"]}})")),
             BadgeVersion::ob3);
   EXPECT_ERROR(badges::detect_badge_version("eyJh.bm90IGpzb24.c2ln"), "baking.bad_payload");
 }

@@ -25,10 +25,18 @@ std::string mutate(std::string s, std::mt19937& rng) {
   for (int k = 0; k < n && !s.empty(); ++k) {
     std::size_t pos = rng() % s.size();
     switch (op(rng)) {
-      case 0: s[pos] = static_cast<char>(s[pos] ^ (1 << (rng() % 8))); break;  // bit flip
-      case 1: s.resize(pos); break;                                            // truncate
-      case 2: s.insert(pos, std::string(1 + rng() % 16, static_cast<char>(rng()))); break;
-      case 3: s.erase(pos, 1 + rng() % 32); break;
+      case 0:
+        s[pos] = static_cast<char>(s[pos] ^ (1 << (rng() % 8)));
+        break;  // bit flip
+      case 1:
+        s.resize(pos);
+        break;  // truncate
+      case 2:
+        s.insert(pos, std::string(1 + rng() % 16, static_cast<char>(rng())));
+        break;
+      case 3:
+        s.erase(pos, 1 + rng() % 32);
+        break;
       case 4:  // overwrite 4 bytes (a chunk length, say) with a random big-endian value
         for (int b = 0; b < 4 && pos + b < s.size(); ++b) s[pos + b] = static_cast<char>(rng());
         break;
@@ -59,7 +67,8 @@ TEST(baking_property, corrupted_pngs_give_a_value_or_a_baking_error) {
 }
 
 TEST(baking_property, corrupted_svgs_give_a_value_or_a_baking_error) {
-  std::string svg = R"(<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>)";
+  std::string svg =
+      R"(<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>)";
   auto baked = badges::bake_svg(svg, kOb3Json, BadgeVersion::ob3);
   ASSERT_OK(baked);
   std::mt19937 rng(42);

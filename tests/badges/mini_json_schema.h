@@ -4,11 +4,10 @@
 // contains, allOf, anyOf, oneOf, pattern, format date-time). Collects error paths.
 #pragma once
 
+#include <boost/json.hpp>
 #include <regex>
 #include <string>
 #include <vector>
-
-#include <boost/json.hpp>
 
 namespace ecusson::test {
 
@@ -56,10 +55,13 @@ class MiniSchema {
     }
     const boost::json::value& schema = resolve(schema_in);
     const auto& s = schema.as_object();
-    auto err = [&](const std::string& m) { errors.push_back((path.empty() ? "/" : path) + ": " + m); };
+    auto err = [&](const std::string& m) {
+      errors.push_back((path.empty() ? "/" : path) + ": " + m);
+    };
     if (const auto* t = s.if_contains("type")) {
       bool ok = false;
-      if (t->is_string()) ok = type_ok(t->as_string(), v);
+      if (t->is_string())
+        ok = type_ok(t->as_string(), v);
       else
         for (const auto& x : t->as_array()) ok = ok || type_ok(x.as_string(), v);
       if (!ok) return err("wrong type, expected " + boost::json::serialize(*t));
@@ -74,8 +76,10 @@ class MiniSchema {
       std::regex re(std::string(p->as_string()), std::regex::ECMAScript);
       if (!std::regex_search(std::string(v.as_string()), re)) err("pattern mismatch");
     }
-    if (const auto* f = s.if_contains("format"); f && v.is_string() && f->as_string() == "date-time") {
-      static const std::regex dt(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$)");
+    if (const auto* f = s.if_contains("format");
+        f && v.is_string() && f->as_string() == "date-time") {
+      static const std::regex dt(
+          R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$)");
       if (!std::regex_match(std::string(v.as_string()), dt)) err("not a date-time");
     }
     if (v.is_object()) {
@@ -102,8 +106,10 @@ class MiniSchema {
           const auto& tuple = items->as_array();
           for (std::size_t i = 0; i < a.size(); ++i) {
             std::string sub = path + "/" + std::to_string(i);
-            if (i < tuple.size()) check(tuple[i], a[i], sub, errors);
-            else if (const auto* ai = s.if_contains("additionalItems")) check(*ai, a[i], sub, errors);
+            if (i < tuple.size())
+              check(tuple[i], a[i], sub, errors);
+            else if (const auto* ai = s.if_contains("additionalItems"))
+              check(*ai, a[i], sub, errors);
           }
         } else {
           for (std::size_t i = 0; i < a.size(); ++i)

@@ -1,11 +1,10 @@
 #include "ecusson/badges/ob3_credential.h"
 
+#include <boost/json.hpp>
 #include <functional>
 #include <map>
 #include <regex>
 #include <set>
-
-#include <boost/json.hpp>
 
 #include "ecusson/badges/ob3_identity.h"
 #include "mini_json_schema.h"
@@ -19,8 +18,9 @@ using namespace ecusson::badges;
 
 Ob3CredentialInput full_input() {
   Ob3CredentialInput in;
-  in.issuer = {"https://ecusson.example/issuer", "Atelier Éclair", "https://ecusson.example",
-               "contact@ecusson.example", "Structure d'insertion", "https://ecusson.example/logo.png"};
+  in.issuer = {"https://ecusson.example/issuer", "Atelier Éclair",
+               "https://ecusson.example",        "contact@ecusson.example",
+               "Structure d'insertion",          "https://ecusson.example/logo.png"};
   auto& a = in.achievement;
   a.id = "https://ecusson.example/achievements/C01-2";
   a.name = "Communiquer à l'oral — niveau 2";
@@ -39,7 +39,10 @@ Ob3CredentialInput full_input() {
     static const char* labels[] = {"", "Je découvre", "Je sais faire seul·e",
                                    "Je sais faire en autonomie", "Je sais transmettre"};
     rd.levels.push_back({"https://ecusson.example/grids/rectec/C01#level-" + std::to_string(n),
-                         labels[n], std::to_string(n), "", {}});
+                         labels[n],
+                         std::to_string(n),
+                         "",
+                         {}});
   }
   a.result_description = rd;
   in.recipient.email = "Alice.Martin@Example.org";
@@ -47,7 +50,8 @@ Ob3CredentialInput full_input() {
   in.evidence = {{"https://ecusson.example/evidence/1", "Fiche d'observation", "", "", "", ""}};
   in.valid_from = "2026-01-05T10:00:00Z";
   in.valid_until = "2031-01-05T10:00:00Z";
-  in.status = Ob3Status{"https://ecusson.example/status/1#94567", "BitstringStatusListEntry",
+  in.status = Ob3Status{"https://ecusson.example/status/1#94567",
+                        "BitstringStatusListEntry",
                         {{"statusPurpose", "revocation"},
                          {"statusListIndex", "94567"},
                          {"statusListCredential", "https://ecusson.example/status/1"}}};
@@ -73,15 +77,18 @@ void walk(const json::value& v, const std::string& path, std::vector<std::string
 
 TEST(ob3_credential, contexts_and_types_in_order) {
   json::object c = build(full_input());
-  EXPECT_EQ(json::serialize(c.at("@context")),
-            R"(["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"])");
+  EXPECT_EQ(
+      json::serialize(c.at("@context")),
+      R"(["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"])");
   EXPECT_EQ(json::serialize(c.at("type")), R"(["VerifiableCredential","OpenBadgeCredential"])");
-  EXPECT_TRUE(std::regex_match(std::string(c.at("id").as_string()),
-                               std::regex("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+  EXPECT_TRUE(std::regex_match(
+      std::string(c.at("id").as_string()),
+      std::regex("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
 }
 
 TEST(ob3_credential, validates_against_official_json_schema) {
-  auto schema_text = read_file(conformance_dir() / "ob3/schemas/ob_v3p0_achievementcredential_schema.json");
+  auto schema_text =
+      read_file(conformance_dir() / "ob3/schemas/ob_v3p0_achievementcredential_schema.json");
   MiniSchema schema(json::parse(schema_text));
   json::value doc = build(full_input());
   auto errors = schema.validate(doc);
@@ -94,7 +101,8 @@ TEST(ob3_credential, validates_against_official_json_schema) {
 }
 
 TEST(ob3_credential, minimal_input_validates_too) {
-  auto schema_text = read_file(conformance_dir() / "ob3/schemas/ob_v3p0_achievementcredential_schema.json");
+  auto schema_text =
+      read_file(conformance_dir() / "ob3/schemas/ob_v3p0_achievementcredential_schema.json");
   MiniSchema schema(json::parse(schema_text));
   Ob3CredentialInput in;
   in.issuer.id = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
@@ -135,11 +143,12 @@ TEST(ob3_credential, multi_valued_fields_are_arrays) {
   json::value doc = build(full_input());
   const auto& s = doc.at("credentialSubject");
   const auto& a = s.at("achievement");
-  for (const json::value* v : std::initializer_list<const json::value*>{&doc.at("type"), &s.at("type"), &s.at("identifier"), &s.at("result"),
-        &s.at("result").at(0).at("type"), &a.at("type"), &a.at("alignment"),
-        &a.at("alignment").at(0).at("type"), &a.at("resultDescription"), &a.at("tag"),
-        &a.at("resultDescription").at(0).at("rubricCriterionLevel"), &doc.at("evidence"),
-        &doc.at("credentialSchema"), &doc.at("issuer").at("type")})
+  for (const json::value* v : std::initializer_list<const json::value*>{
+           &doc.at("type"), &s.at("type"), &s.at("identifier"), &s.at("result"),
+           &s.at("result").at(0).at("type"), &a.at("type"), &a.at("alignment"),
+           &a.at("alignment").at(0).at("type"), &a.at("resultDescription"), &a.at("tag"),
+           &a.at("resultDescription").at(0).at("rubricCriterionLevel"), &doc.at("evidence"),
+           &doc.at("credentialSchema"), &doc.at("issuer").at("type")})
     EXPECT_TRUE(v->is_array()) << json::serialize(*v);
 }
 
@@ -215,10 +224,13 @@ Shape spec_shape() {
 // that no example uses (a few fields the data model defines are allowed explicitly).
 std::vector<std::string> shape_differences(const json::value& doc, Shape& spec) {
   static const std::set<std::pair<std::string, std::string>> defined = {
-      {"Achievement", "inLanguage"}, {"BitstringStatusListEntry", "statusPurpose"},
+      {"Achievement", "inLanguage"},
+      {"BitstringStatusListEntry", "statusPurpose"},
       {"BitstringStatusListEntry", "statusListIndex"},
-      {"BitstringStatusListEntry", "statusListCredential"}, {"BitstringStatusListEntry", "id"},
-      {"BitstringStatusListEntry", "type"}, {"RubricCriterionLevel", "level"}};
+      {"BitstringStatusListEntry", "statusListCredential"},
+      {"BitstringStatusListEntry", "id"},
+      {"BitstringStatusListEntry", "type"},
+      {"RubricCriterionLevel", "level"}};
   Shape ours;
   collect_shape(doc, ours);
   std::vector<std::string> diffs;

@@ -33,7 +33,8 @@ TEST(ob3_identity, matches_either_hex_case_and_email_case) {
   EXPECT_TRUE(identity_matches(id, "a@example.com"));
   EXPECT_TRUE(identity_matches(id, "A@EXAMPLE.COM"));
   std::string upper = kSpecHash;
-  for (std::size_t i = 7; i < upper.size(); ++i) upper[i] = static_cast<char>(std::toupper(upper[i]));
+  for (std::size_t i = 7; i < upper.size(); ++i)
+    upper[i] = static_cast<char>(std::toupper(upper[i]));
   id["identityHash"] = upper;
   EXPECT_TRUE(identity_matches(id, "a@example.com"));
   EXPECT_FALSE(identity_matches(id, "b@example.com"));

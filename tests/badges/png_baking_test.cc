@@ -1,8 +1,7 @@
 #include "ecusson/badges/png_baking.h"
 
-#include <filesystem>
-
 #include <boost/json.hpp>
+#include <filesystem>
 
 #include "baking_test_util.h"
 
@@ -91,8 +90,9 @@ TEST(png_baking, rebaking_replaces_the_existing_chunk) {
 }
 
 TEST(png_baking, reads_legacy_text_chunk_url) {
-  std::string png = png_with(plain_png(), {png_chunk("tEXt", std::string("openbadges\0", 11) +
-                                                               "https://example.org/a/1")});
+  std::string png =
+      png_with(plain_png(),
+               {png_chunk("tEXt", std::string("openbadges\0", 11) + "https://example.org/a/1")});
   auto p = badges::unbake_png(png);
   ASSERT_OK(p);
   EXPECT_EQ(p->kind, BakedKind::ob2_url);
@@ -101,8 +101,8 @@ TEST(png_baking, reads_legacy_text_chunk_url) {
 
 TEST(png_baking, reads_itxt_with_language_and_translated_keyword) {
   std::string png = png_with(
-      plain_png(), {png_chunk("iTXt", itxt_data("openbadgecredential", kOb3Json, 0, "fr",
-                                                "justificatif"))});
+      plain_png(),
+      {png_chunk("iTXt", itxt_data("openbadgecredential", kOb3Json, 0, "fr", "justificatif"))});
   auto p = badges::unbake_png(png);
   ASSERT_OK(p);
   EXPECT_EQ(p->kind, BakedKind::ob3_json);
@@ -122,7 +122,7 @@ TEST(png_baking, refuses_payload_that_is_neither_json_nor_jws) {
 
 TEST(png_baking, refuses_chunk_declaring_2gb_without_allocating) {
   std::string png = plain_png().substr(0, 8 + 25);  // signature + IHDR
-  put_be32(png, 0x80000000u);                      // 2 GiB: above PNG's 2^31-1 cap
+  put_be32(png, 0x80000000u);                       // 2 GiB: above PNG's 2^31-1 cap
   png += "iTXt";
   png += std::string(64, 'x');
   EXPECT_ERROR(badges::unbake_png(png), "baking.bad_chunk");

@@ -48,7 +48,10 @@ TEST(svg_baking, bakes_ob3_json_as_first_child_with_cdata) {
   // concatenated sections must give back the JSON.
   std::string body;
   for (auto c : first.children()) body += c.value();
-  EXPECT_EQ(boost::json::parse(body).at("credentialSubject").at("achievement").at("description")
+  EXPECT_EQ(boost::json::parse(body)
+                .at("credentialSubject")
+                .at("achievement")
+                .at("description")
                 .as_string(),
             "Échanger ]]> avec l'équipe");
   EXPECT_NE(baked->find("Équipe"), std::string::npos);  // the art is kept
@@ -108,8 +111,7 @@ TEST(svg_baking, bakes_ob2_hosted_with_url_and_cdata_body) {
 TEST(svg_baking, ob2_hosted_without_url_is_refused) {
   std::string no_url = R"({"@context":"https://w3id.org/openbadges/v2","type":"Assertion",
                            "id":"urn:uuid:1","recipient":{},"badge":"x"})";
-  EXPECT_ERROR(badges::bake_svg(kPlainSvg, no_url, BadgeVersion::ob2),
-               "baking.no_assertion_url");
+  EXPECT_ERROR(badges::bake_svg(kPlainSvg, no_url, BadgeVersion::ob2), "baking.no_assertion_url");
 }
 
 TEST(svg_baking, rebaking_replaces_the_existing_element) {
@@ -131,7 +133,8 @@ TEST(svg_baking, rebaking_replaces_the_existing_element) {
 TEST(svg_baking, rebaking_rebinds_a_foreign_openbadges_prefix_without_duplicates) {
   // Found by the property test: the root binds "openbadges" to another namespace, so the
   // old element is not a badge; once the prefix is rebound it would become a second one.
-  std::string svg = R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://example.org/other"><g><openbadges:credential verify="x"/></g></svg>)";
+  std::string svg =
+      R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://example.org/other"><g><openbadges:credential verify="x"/></g></svg>)";
   auto baked = badges::bake_svg(svg, fake_jws(kOb3Json), BadgeVersion::ob3);
   ASSERT_OK(baked);
   auto doc = parse(*baked);
@@ -140,8 +143,9 @@ TEST(svg_baking, rebaking_rebinds_a_foreign_openbadges_prefix_without_duplicates
 }
 
 TEST(svg_baking, reads_element_under_another_prefix) {
-  std::string svg = R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="https://purl.imsglobal.org/ob/v3p0"><ob:credential verify=")" +
-                    fake_jws(kOb3Json) + R"("/></svg>)";
+  std::string svg =
+      R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="https://purl.imsglobal.org/ob/v3p0"><ob:credential verify=")" +
+      fake_jws(kOb3Json) + R"("/></svg>)";
   auto p = badges::unbake_svg(svg);
   ASSERT_OK(p);
   EXPECT_EQ(p->kind, BakedKind::ob3_jws);
@@ -167,17 +171,20 @@ TEST(svg_baking, refuses_doctype_with_entity_declarations) {
 }
 
 TEST(svg_baking, refuses_doctype_internal_subset_even_without_entities) {
-  std::string svg = R"(<!DOCTYPE svg [ <!ATTLIST svg a CDATA "x"> ]><svg xmlns="http://www.w3.org/2000/svg"/>)";
+  std::string svg =
+      R"(<!DOCTYPE svg [ <!ATTLIST svg a CDATA "x"> ]><svg xmlns="http://www.w3.org/2000/svg"/>)";
   EXPECT_ERROR(badges::unbake_svg(svg), "baking.unsafe_xml");
 }
 
 TEST(svg_baking, refuses_external_entity_declaration) {
-  std::string xxe = R"(<!DOCTYPE svg SYSTEM "x.dtd"><!ENTITY xxe SYSTEM "file:///etc/passwd"><svg/>)";
+  std::string xxe =
+      R"(<!DOCTYPE svg SYSTEM "x.dtd"><!ENTITY xxe SYSTEM "file:///etc/passwd"><svg/>)";
   EXPECT_ERROR(badges::unbake_svg(xxe), "baking.unsafe_xml");
 }
 
 TEST(svg_baking, entity_text_inside_the_credential_is_not_a_declaration) {
-  std::string json = R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"name":"<!ENTITY x> and <!DOCTYPE y [>"})";
+  std::string json =
+      R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"name":"<!ENTITY x> and <!DOCTYPE y [>"})";
   auto baked = badges::bake_svg(kPlainSvg, json, BadgeVersion::ob3);
   ASSERT_OK(baked);
   auto p = badges::unbake_svg(*baked);
@@ -191,10 +198,9 @@ TEST(svg_baking, refuses_utf16_svg) {
 }
 
 TEST(svg_baking, accepts_external_only_doctype) {
-  std::string svg =
-      std::string(R"(<?xml version="1.0"?>
+  std::string svg = std::string(R"(<?xml version="1.0"?>
 <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">)") +
-      std::string(kPlainSvg.substr(kPlainSvg.find("<svg")));
+                    std::string(kPlainSvg.substr(kPlainSvg.find("<svg")));
   auto baked = badges::bake_svg(svg, kOb3Json, BadgeVersion::ob3);
   ASSERT_OK(baked);
   EXPECT_OK(badges::unbake_svg(*baked));
@@ -202,8 +208,9 @@ TEST(svg_baking, accepts_external_only_doctype) {
 
 TEST(svg_baking, refuses_two_credential_elements_as_ambiguous) {
   std::string jws = fake_jws(kOb3Json);
-  std::string svg = R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential verify=")" +
-                    jws + R"("/><g><openbadges:credential verify=")" + jws + R"("/></g></svg>)";
+  std::string svg =
+      R"(<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential verify=")" +
+      jws + R"("/><g><openbadges:credential verify=")" + jws + R"("/></g></svg>)";
   EXPECT_ERROR(badges::unbake_svg(svg), "baking.ambiguous");
 }
 
@@ -222,7 +229,8 @@ TEST(svg_baking, refuses_svg_above_size_cap) {
 }
 
 TEST(svg_baking, refuses_garbage_in_verify) {
-  std::string svg = R"(<svg xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential verify="not a jws"/></svg>)";
+  std::string svg =
+      R"(<svg xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential verify="not a jws"/></svg>)";
   EXPECT_ERROR(badges::unbake_svg(svg), "baking.bad_payload");
 }
 

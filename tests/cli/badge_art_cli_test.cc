@@ -42,8 +42,8 @@ TEST(badge_art_cli, writes_png_of_requested_width) {
 
 TEST(badge_art_cli, refuses_bad_colour) {
   TempDir tmp;
-  auto r = run_ecusson(
-      "badge-art --competence X --level 1 --domain-colour bleu -o " + q(tmp.path() / "a.svg"));
+  auto r = run_ecusson("badge-art --competence X --level 1 --domain-colour bleu -o " +
+                       q(tmp.path() / "a.svg"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--domain-colour"), std::string::npos) << r.err;
 }
@@ -58,7 +58,8 @@ TEST(badge_art_cli, refuses_level_above_scale) {
 
 TEST(badge_art_cli, missing_template_is_reported_in_english) {
   TempDir tmp;
-  auto r = run_ecusson("--lang en " + kArgs + "--template nope.svg.tmpl -o " + q(tmp.path() / "a.svg"));
+  auto r =
+      run_ecusson("--lang en " + kArgs + "--template nope.svg.tmpl -o " + q(tmp.path() / "a.svg"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("badge template not found"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("art.template"), std::string::npos) << r.err;

@@ -16,13 +16,13 @@
 namespace ecusson::badges {
 
 struct BadgeArtInput {
-  std::string competence;           // e.g. "Communiquer à l'oral"
-  int level = 1;                    // 1..level_count
-  int level_count = 4;              // stars drawn: `level` filled out of `level_count`
-  std::string level_label;          // e.g. "Je sais faire seul·e"
-  std::string domain;               // optional, shown in small capitals
+  std::string competence;                 // e.g. "Communiquer à l'oral"
+  int level = 1;                          // 1..level_count
+  int level_count = 4;                    // stars drawn: `level` filled out of `level_count`
+  std::string level_label;                // e.g. "Je sais faire seul·e"
+  std::string domain;                     // optional, shown in small capitals
   std::string domain_colour = "#2B6CB0";  // #RGB or #RRGGBB; invalid → this default
-  std::string mark = "ECUSSON";     // small issuer mark at the bottom
+  std::string mark = "ECUSSON";           // small issuer mark at the bottom
 };
 
 /// Reads `templates_dir`/badges/`name`. Errors: "art.template" (missing or unreadable).

@@ -11,19 +11,19 @@
 // OpenSSL); thread-safe.
 #pragma once
 
+#include <boost/json/fwd.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <boost/json/fwd.hpp>
 
 #include "ecusson/result.h"
 
 namespace ecusson::badges {
 
 inline constexpr const char* kVcContextV2 = "https://www.w3.org/ns/credentials/v2";
-inline constexpr const char* kOb3Context = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+inline constexpr const char* kOb3Context =
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 inline constexpr const char* kOb3CredentialSchema =
     "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
 
@@ -48,8 +48,8 @@ struct Ob3RubricLevel {
 };
 
 struct Ob3ResultDescription {
-  std::string id;    // required
-  std::string name;  // required, e.g. "Niveau atteint"
+  std::string id;                      // required
+  std::string name;                    // required, e.g. "Niveau atteint"
   std::vector<Ob3RubricLevel> levels;  // required, low → high
   std::string required_level;          // optional level id
 };
@@ -92,7 +92,7 @@ struct Ob3Status {
 };
 
 struct Ob3CredentialInput {
-  std::string id;  // empty → "urn:uuid:<random v4>"
+  std::string id;    // empty → "urn:uuid:<random v4>"
   std::string name;  // empty → the achievement's name
   std::string description;
   std::string image;  // credential image URL (the baked badge), optional

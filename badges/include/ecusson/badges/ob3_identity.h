@@ -8,10 +8,9 @@
 // Pure functions; thread-safe.
 #pragma once
 
+#include <boost/json/fwd.hpp>
 #include <string>
 #include <string_view>
-
-#include <boost/json/fwd.hpp>
 
 #include "ecusson/result.h"
 

@@ -29,8 +29,7 @@ inline constexpr std::string_view kPngKeywordOb2 = "openbadges";
 /// "baking.too_large", "baking.bad_payload" (not JSON nor JWS, or too large).
 /// Example: auto baked = bake_png(png, jwt, BadgeVersion::ob3);
 [[nodiscard]] Result<std::string> bake_png(std::string_view png, std::string_view payload,
-                                           BadgeVersion version,
-                                           const BakingLimits& limits = {});
+                                           BadgeVersion version, const BakingLimits& limits = {});
 
 /// Extracts the credential of a baked PNG. Preference: OB 3.0 iTXt, then OB 2.0 iTXt,
 /// then legacy tEXt URL. Errors: "baking.not_png", "baking.truncated", "baking.bad_crc",

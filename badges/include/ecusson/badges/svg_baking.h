@@ -30,8 +30,7 @@ inline constexpr std::string_view kSvgNamespaceOb2 = "http://openbadges.org";
 /// "baking.too_large", "baking.bad_payload", "baking.no_assertion_url".
 /// Example: auto baked = bake_svg(svg, credential_json, BadgeVersion::ob3);
 [[nodiscard]] Result<std::string> bake_svg(std::string_view svg, std::string_view payload,
-                                           BadgeVersion version,
-                                           const BakingLimits& limits = {});
+                                           BadgeVersion version, const BakingLimits& limits = {});
 
 /// Extracts the credential of a baked SVG (first badge element; OB 3.0 preferred).
 /// Errors: "baking.not_svg", "baking.bad_xml", "baking.unsafe_xml", "baking.too_large",
