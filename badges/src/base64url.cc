@@ -21,36 +21,43 @@ constexpr auto kTable = make_table();
 
 std::string base64url_encode(std::string_view bytes) {
   std::string out;
-  out.reserve((bytes.size() * 4 + 2) / 3);
+  base64url_append(out, bytes);
+  return out;
+}
+
+void base64url_append(std::string& out, std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t n = bytes.size();
+  const std::size_t n = bytes.size();
+  const std::size_t start = out.size();
+  out.resize(start + (n * 4 + 2) / 3);
+  char* o = out.data() + start;
   std::size_t i = 0;
   for (; i + 3 <= n; i += 3) {
     std::uint32_t v = (std::uint32_t{p[i]} << 16) | (std::uint32_t{p[i + 1]} << 8) | p[i + 2];
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(kAlphabet[(v >> 6) & 63]);
-    out.push_back(kAlphabet[v & 63]);
+    o[0] = kAlphabet[(v >> 18) & 63];
+    o[1] = kAlphabet[(v >> 12) & 63];
+    o[2] = kAlphabet[(v >> 6) & 63];
+    o[3] = kAlphabet[v & 63];
+    o += 4;
   }
   if (n - i == 1) {
     std::uint32_t v = std::uint32_t{p[i]} << 16;
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
+    o[0] = kAlphabet[(v >> 18) & 63];
+    o[1] = kAlphabet[(v >> 12) & 63];
   } else if (n - i == 2) {
     std::uint32_t v = (std::uint32_t{p[i]} << 16) | (std::uint32_t{p[i + 1]} << 8);
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(kAlphabet[(v >> 6) & 63]);
+    o[0] = kAlphabet[(v >> 18) & 63];
+    o[1] = kAlphabet[(v >> 12) & 63];
+    o[2] = kAlphabet[(v >> 6) & 63];
   }
-  return out;
 }
 
 Result<std::string> base64url_decode(std::string_view text) {
   if (text.size() % 4 == 1)
     return fail("base64url.invalid", "base64url de longueur impossible",
                 std::to_string(text.size()));
-  std::string out;
-  out.reserve(text.size() * 3 / 4);
+  std::string out(text.size() * 3 / 4, '\0');
+  char* o = out.data();
   std::uint32_t acc = 0;
   int bits = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -64,13 +71,14 @@ Result<std::string> base64url_decode(std::string_view text) {
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
+      *o++ = static_cast<char>((acc >> bits) & 0xFF);
     }
   }
   // Leftover bits (2 or 4) must be zero: otherwise two texts would decode to the same bytes.
   if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
     return fail("base64url.invalid", "base64url non canonique (bits de fin non nuls)",
                 std::to_string(text.size() - 1));
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return out;
 }
 

@@ -60,14 +60,15 @@ Result<std::string> jws_sign(const JwsHeader& header, std::string_view payload, 
     append_json_string(h, header.typ);
   }
   h += '}';
-  std::string out = base64url_encode(h);
-  out.reserve(out.size() + 1 + (payload.size() * 4 + 2) / 3 + 1 + 344);
+  std::string out;
+  out.reserve((h.size() * 4 + 2) / 3 + 1 + (payload.size() * 4 + 2) / 3 + 1 + 344);
+  base64url_append(out, h);
   out.push_back('.');
-  out += base64url_encode(payload);
+  base64url_append(out, payload);
   auto sig = key.sign(out);
   if (!sig) return sig.error();
   out.push_back('.');
-  out += base64url_encode(*sig);
+  base64url_append(out, *sig);
   return out;
 }
 

@@ -34,23 +34,35 @@ std::string base58btc_encode(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t zeros = 0;
   while (zeros < bytes.size() && p[zeros] == 0) ++zeros;
-  // Big-number base conversion, base 256 → base 58, digits little-endian.
-  std::vector<unsigned char> digits;
-  digits.reserve(bytes.size() * 138 / 100 + 1);
+  // Base conversion 256 → 58^5 (limbs fit in 32 bits), limbs little-endian; five base-58
+  // digits per limb make it about five times faster than digit-by-digit.
+  constexpr std::uint32_t kLimb = 58u * 58u * 58u * 58u * 58u;
+  std::vector<std::uint32_t> limbs;
+  limbs.reserve((bytes.size() - zeros) * 138 / 500 + 2);
   for (std::size_t i = zeros; i < bytes.size(); ++i) {
-    unsigned carry = p[i];
-    for (auto& d : digits) {
-      carry += static_cast<unsigned>(d) << 8;
-      d = static_cast<unsigned char>(carry % 58);
-      carry /= 58;
+    std::uint64_t carry = p[i];
+    for (auto& l : limbs) {
+      carry += static_cast<std::uint64_t>(l) << 8;
+      l = static_cast<std::uint32_t>(carry % kLimb);
+      carry /= kLimb;
     }
     while (carry > 0) {
-      digits.push_back(static_cast<unsigned char>(carry % 58));
-      carry /= 58;
+      limbs.push_back(static_cast<std::uint32_t>(carry % kLimb));
+      carry /= kLimb;
+    }
+  }
+  std::string digits;  // little-endian base-58 digits
+  digits.reserve(limbs.size() * 5);
+  for (std::size_t i = 0; i < limbs.size(); ++i) {
+    std::uint32_t l = limbs[i];
+    for (int d = 0; d < 5; ++d) {
+      if (i + 1 == limbs.size() && l == 0) break;  // no leading zero digits in the top limb
+      digits.push_back(kB58[l % 58]);
+      l /= 58;
     }
   }
   std::string out(zeros, '1');
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) out.push_back(kB58[*it]);
+  out.append(digits.rbegin(), digits.rend());
   return out;
 }
 

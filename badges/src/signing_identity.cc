@@ -1,24 +1,43 @@
 #include "ecusson/badges/signing_identity.h"
 
+#include <algorithm>
+
 #include "ecusson/badges/did.h"
 
 namespace ecusson::badges {
 
 namespace {
 
-// "https://host:port" of an https URL, lower-cased host; empty when not https.
-std::string https_origin(std::string_view url) {
-  constexpr std::string_view kHttps = "https://";
-  if (url.size() < kHttps.size()) return {};
-  std::string scheme(url.substr(0, kHttps.size()));
-  for (auto& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (scheme != kHttps) return {};
-  std::string_view rest = url.substr(kHttps.size());
+// "https://host:port" of an https URL (lower-cased), or "http://host:port" when the host
+// is loopback (local testing, as the verifier's --allow-private-network); empty otherwise.
+std::string web_origin(std::string_view url) {
+  std::string lower(url.substr(0, std::min<std::size_t>(url.size(), 8)));
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::size_t skip = 0;
+  bool plain = false;
+  if (lower.starts_with("https://")) {
+    skip = 8;
+  } else if (lower.starts_with("http://")) {
+    skip = 7;
+    plain = true;
+  } else {
+    return {};
+  }
+  std::string_view rest = url.substr(skip);
   std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
   if (authority.empty() || authority.find('@') != std::string_view::npos) return {};
-  std::string out(kHttps);
-  for (char c : authority) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return out;
+  std::string host;
+  for (char c : authority) host.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (plain) {
+    std::string_view h = host;
+    if (h.starts_with("[")) h = h.substr(0, h.find(']') + 1);
+    else h = h.substr(0, h.find(':'));
+    bool ipv4_loopback = h.starts_with("127.") && std::count(h.begin(), h.end(), '.') == 3 &&
+                         h.find_first_not_of("0123456789.") == std::string_view::npos;
+    bool loopback = h == "localhost" || h == "[::1]" || ipv4_loopback;
+    if (!loopback) return {};
+  }
+  return (plain ? "http://" : "https://") + host;
 }
 
 }  // namespace
@@ -35,7 +54,7 @@ Result<std::string> signing_verification_method(std::string_view issuer_id, cons
                   "l'émetteur « " + std::string(issuer_id) + " » n'est pas le did:key de cette "
                   "clé (" + *own + ")",
                   "issuer");
-    std::string vm = *did_key_verification_method(key);
+    std::string vm = *own + "#" + own->substr(8);  // "did:key:z…#z…"
     if (!requested.empty() && requested != vm)
       return fail("sign.issuer_mismatch",
                   "la méthode de vérification d'un émetteur did:key doit être « " + vm + " »",
@@ -56,7 +75,7 @@ Result<std::string> signing_verification_method(std::string_view issuer_id, cons
                   "verificationMethod");
     return std::string(requested);
   }
-  std::string origin = https_origin(issuer_id);
+  std::string origin = web_origin(issuer_id);
   if (!origin.empty()) {
     if (requested.empty()) {
       if (required)
@@ -65,7 +84,7 @@ Result<std::string> signing_verification_method(std::string_view issuer_id, cons
                     "verificationMethod");
       return std::string();
     }
-    if (https_origin(requested) != origin)
+    if (web_origin(requested) != origin)
       return fail("sign.issuer_mismatch",
                   "la clé doit être publiée sur le domaine de l'émetteur (" + origin + ")",
                   "verificationMethod");

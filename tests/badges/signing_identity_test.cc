@@ -61,6 +61,19 @@ TEST(signing_identity, other_issuer_schemes_are_refused) {
   ASSERT_OK(key);
   EXPECT_ERROR(signing_verification_method("urn:uuid:1234", *key, ""), "sign.issuer_unsupported");
   EXPECT_ERROR(signing_verification_method("http://example.fr", *key, ""), "sign.issuer_unsupported");
+  EXPECT_ERROR(signing_verification_method("http://127.0.0.1.evil.fr", *key, ""),
+               "sign.issuer_unsupported");
+}
+
+TEST(signing_identity, plain_http_only_for_loopback_testing) {
+  auto key = Key::generate(KeyType::rsa2048);
+  ASSERT_OK(key);
+  EXPECT_OK(signing_verification_method("http://127.0.0.1:8080", *key, ""));
+  EXPECT_OK(signing_verification_method("http://localhost:8080/issuer", *key,
+                                        "http://localhost:8080/keys/1"));
+  EXPECT_ERROR(signing_verification_method("http://127.0.0.1:8080", *key,
+                                           "http://127.0.0.1:9090/keys/1"),
+               "sign.issuer_mismatch");
 }
 
 }  // namespace

@@ -15,6 +15,9 @@ namespace ecusson::badges {
 /// Encodes bytes. Example: base64url_encode("\xfb\xff") == "-_8".
 std::string base64url_encode(std::string_view bytes);
 
+/// Appends the encoding of `bytes` to `out` (no temporary; for building JWS strings).
+void base64url_append(std::string& out, std::string_view bytes);
+
 /// Decodes strictly. Fails with "base64url.invalid" (where = offset of the bad character).
 /// Example: base64url_decode("-_8") gives "\xfb\xff"; base64url_decode("-_9") fails.
 [[nodiscard]] Result<std::string> base64url_decode(std::string_view text);

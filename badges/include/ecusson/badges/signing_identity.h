@@ -20,7 +20,8 @@ namespace ecusson::badges {
 ///   issuer's DID document lists); fails with "sign.verification_method_required".
 /// - `https://` issuer: a requested id must be an https URL on the issuer's host (its
 ///   key is published in `/.well-known/jwks.json` or its profile); empty allowed (result
-///   empty: VC-JWT then embeds the public JWK) unless `required`.
+///   empty: VC-JWT then embeds the public JWK) unless `required`. `http://` is accepted
+///   only for loopback hosts (localhost, 127.0.0.0/8, [::1]): local testing.
 /// Failures: "sign.issuer_mismatch" (key or id does not belong to the issuer),
 /// "sign.verification_method_required", "sign.issuer_unsupported" (another scheme).
 [[nodiscard]] Result<std::string> signing_verification_method(std::string_view issuer_id,
