@@ -13,9 +13,9 @@ namespace ecusson::assessment {
 namespace {
 
 constexpr double kWidth = 760;
-constexpr double kRadarHeight = 640;
+constexpr double kRadarHeight = 580;
 constexpr double kCx = 380;
-constexpr double kCy = 300;
+constexpr double kCy = 285;
 constexpr double kRadius = 200;
 constexpr double kLabelGap = 18;
 constexpr double kLineHeight = 14;
@@ -123,7 +123,12 @@ std::string accessible_text(const RadarChart& chart) {
 
 std::string legend(const RadarChart& chart, double y) {
   std::string out = "<g class=\"legend\">\n";
-  double x = 40;
+  auto item_width = [](const RadarSeries& s) {
+    return 60 + 7.5 * static_cast<double>(code_points(s.name));
+  };
+  double total = 0;
+  for (const RadarSeries& s : chart.series) total += item_width(s);
+  double x = std::max(10.0, (kWidth - total) / 2);
   for (std::size_t s = 0; s < chart.series.size(); ++s) {
     const RadarSeries& series = chart.series[s];
     std::string color = series_color(series, s);
@@ -132,7 +137,7 @@ std::string legend(const RadarChart& chart, double y) {
            (series.dashed ? " stroke-dasharray=\"6 4\"" : "") + "/>\n";
     out += "<text x=\"" + fmt(x + 36) + "\" y=\"" + fmt(y + 4) + "\">" +
            escape_xml(series.name) + "</text>\n";
-    x += 60 + 7.5 * static_cast<double>(code_points(series.name));
+    x += item_width(series);
   }
   out += "</g>\n";
   return out;
