@@ -1,0 +1,43 @@
+// Private helpers shared by the JSON, HTML and CSV reports.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ecusson/assessment/evaluation.h"
+#include "ecusson/assessment/grid.h"
+#include "ecusson/assessment/rational.h"
+#include "ecusson/assessment/result.h"
+#include "ecusson/lang.h"
+
+namespace ecusson::assessment::detail {
+
+/// Rounded half up to an integer percentage (5/8 -> 63).
+int percent(const Rational& r);
+
+/// "Entrée", "Intermédiaire", "Sortie", "Suivi" (or English).
+std::string_view phase_label(Phase p, Lang lang);
+
+/// "dir/sub/file.xml:3:4" -> "file.xml:3:4": reports never leak local paths.
+std::string short_where(std::string_view where);
+
+/// The role of an evaluator as seen in a competence's contributions ("" if unseen).
+std::string_view evaluator_role(const CompetenceResult& c, std::string_view evaluator_id);
+
+/// "03/03/2025" (French) or "2025-03-03" (English); "" for an invalid date.
+std::string display_date(const Date& d, Lang lang);
+
+}  // namespace ecusson::assessment::detail
+
+namespace ecusson::assessment::detail {
+
+/// Plain words for Progression::reason codes ("" for an empty code).
+std::string progression_reason_label(std::string_view code, Lang lang);
+
+/// "E1 (tuteur), E2 (référent)".
+std::string evaluators_text(const CompetenceResult& c, Lang lang);
+
+/// Competence label from the grid, or its id.
+std::string competence_label(const Grid& grid, std::string_view id);
+
+}  // namespace ecusson::assessment::detail
