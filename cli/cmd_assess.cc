@@ -1,0 +1,221 @@
+// `ecusson assess EVAL|DIR [--grid G] [--policy P] [--entry E] [--format json|html|csv]
+//  [-o OUT] [--csv-sep ';'|',']`: scores evaluations and writes a report.
+//
+// EVAL is one *.eval.xml file: the report is that participant's (with --entry, the entry
+// evaluation is paired to show progression). DIR is a folder of evaluations: the report is
+// the cohort ("club compétences": participant × competence, entry paired with exit). The
+// grid is found from each evaluation's grid id and version among templates/grids unless
+// --grid imposes one. Exit codes (design §3): 0 report written; 2 unusable input (a file
+// that cannot be read, parsed or checked against its grid, with file:line:column) or bad
+// usage. Nothing is written when any evaluation is unusable.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "command.h"
+#include "ecusson/assessment/assessor.h"
+#include "ecusson/assessment/cohort.h"
+#include "ecusson/assessment/csv_writer.h"
+#include "ecusson/assessment/report_csv.h"
+#include "ecusson/assessment/report_html.h"
+#include "ecusson/assessment/report_json.h"
+
+namespace ecusson::cli {
+
+namespace {
+
+namespace as = ecusson::assessment;
+namespace fs = std::filesystem;
+
+struct AssessArgs {
+  std::string input;
+  std::string grid;
+  std::string policy;
+  std::string entry;
+  std::string format = "json";
+  std::string output;
+  std::string csv_sep = ";";
+};
+
+bool write_output(const std::string& path, const std::string& data, Lang lang) {
+  if (path.empty() || path == "-") {
+    std::cout << data;
+    std::cout.flush();
+    return static_cast<bool>(std::cout);
+  }
+  std::error_code ec;
+  fs::path p(path);
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  // Write to a temporary file and rename, so a reader never sees half a report.
+  fs::path tmp = p;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!out) {
+      std::cerr << path << tr(lang, " : impossible d'écrire le rapport\n",
+                              ": cannot write the report\n");
+      fs::remove(tmp, ec);
+      return false;
+    }
+  }
+  fs::rename(tmp, p, ec);
+  if (ec) {
+    std::cerr << path << tr(lang, " : impossible d'écrire le rapport (", ": cannot write the report (")
+              << ec.message() << ")\n";
+    fs::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
+void print_error(const Error& e, Lang lang) {
+  std::cerr << tr(lang, "erreur : ", "error: ") << e.to_string() << "\n";
+}
+
+void print_warnings(const std::vector<as::AssessmentResult>& results, Lang lang) {
+  for (const as::AssessmentResult& r : results) {
+    for (const Error& w : r.warnings) {
+      std::cerr << tr(lang, "avertissement : ", "warning: ") << w.to_string() << "\n";
+    }
+  }
+}
+
+int run_assess(const AssessArgs& args, const Context& ctx) {
+  const Lang lang = ctx.lang;
+  as::AssessOptions options;
+  options.lang = lang;
+  options.grids_dir = fs::path(ctx.templates_dir) / "grids";
+  options.grid_file = args.grid;
+  options.policy_file = args.policy;
+  as::Assessor assessor(options);
+
+  std::error_code ec;
+  const bool is_dir = fs::is_directory(args.input, ec);
+  if (is_dir && !args.entry.empty()) {
+    std::cerr << tr(lang, "erreur : --entry s'utilise avec un seul fichier d'évaluation\n",
+                    "error: --entry applies to a single evaluation file\n");
+    return kExitUnusable;
+  }
+  std::vector<std::string> files;
+  if (is_dir) {
+    auto list = as::list_evaluation_files(args.input, lang);
+    if (!list) {
+      print_error(list.error(), lang);
+      return kExitUnusable;
+    }
+    for (const fs::path& p : *list) files.push_back(p.string());
+    if (files.empty()) {
+      std::cerr << args.input
+                << tr(lang, " : aucune évaluation (*.eval.xml) dans ce dossier\n",
+                      ": no evaluation (*.eval.xml) in this folder\n");
+      return kExitUnusable;
+    }
+  } else {
+    files.push_back(args.input);
+    if (!args.entry.empty()) files.push_back(args.entry);
+  }
+
+  // Score everything first; report every unusable file, then stop without writing.
+  std::vector<as::AssessmentResult> results;
+  int failures = 0;
+  const bool progress = is_dir && files.size() > 1 && stderr_is_tty();
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (progress) {
+      std::cerr << "\r" << tr(lang, "Évaluations : ", "Evaluations: ") << (i + 1) << "/"
+                << files.size() << std::flush;
+    }
+    auto r = assessor.assess_file(files[i]);
+    if (!r) {
+      if (progress) std::cerr << "\n";
+      print_error(r.error(), lang);
+      ++failures;
+      continue;
+    }
+    results.push_back(std::move(*r));
+  }
+  if (progress) std::cerr << "\n";
+  if (failures > 0) {
+    std::cerr << failures
+              << tr(lang, " évaluation(s) inutilisable(s) : aucun rapport écrit\n",
+                    " unusable evaluation(s): no report written\n");
+    return kExitUnusable;
+  }
+  print_warnings(results, lang);
+
+  const std::string main_id = results.front().evaluation_id;
+  as::Cohort cohort = as::build_cohort(results, assessor.grids(), lang);
+  for (const Error& w : cohort.warnings) {
+    std::cerr << tr(lang, "avertissement : ", "warning: ") << w.to_string() << "\n";
+  }
+
+  std::string report;
+  if (is_dir) {
+    if (args.format == "json") report = as::cohort_to_json(cohort, lang);
+    if (args.format == "html") report = as::cohort_to_html(cohort, lang);
+  } else {
+    if (cohort.groups.size() != 1 || cohort.groups[0].participants.size() != 1) {
+      std::cerr << tr(lang,
+                      "erreur : l'évaluation d'entrée ne concerne pas le même participant ou la "
+                      "même grille\n",
+                      "error: the entry evaluation is not for the same participant or grid\n");
+      return kExitUnusable;
+    }
+    const as::CohortGroup& group = cohort.groups[0];
+    const as::ParticipantRecord& record = group.participants[0];
+    if (args.format == "json") {
+      const as::AssessmentResult* shown = nullptr;
+      for (const auto* r : {record.later ? &*record.later : nullptr,
+                            record.entry ? &*record.entry : nullptr}) {
+        if (r && r->evaluation_id == main_id) shown = r;
+      }
+      if (shown == nullptr) shown = record.current();
+      report = as::result_to_json(*shown, group.grid, lang);
+    }
+    if (args.format == "html") report = as::participant_to_html(record, group.grid, lang);
+  }
+  if (args.format == "csv") {
+    as::CsvOptions csv;
+    csv.separator = args.csv_sep == "," ? ',' : ';';
+    report = as::cohort_to_csv(cohort, csv, lang);
+  }
+  if (!write_output(args.output, report, lang)) return kExitUnusable;
+  if (!args.output.empty() && args.output != "-") {
+    std::cerr << tr(lang, "Rapport écrit : ", "Report written: ") << args.output << " ("
+              << results.size() << tr(lang, " évaluation(s))\n", " evaluation(s))\n");
+  }
+  return kExitOk;
+}
+
+void add_assess_command(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<AssessArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "assess",
+      "Calcule les niveaux d'une évaluation ou d'un dossier (cohorte) et écrit un rapport / "
+      "score an evaluation or a folder (cohort) and write a report");
+  cmd->add_option("EVAL", args->input, "Fichier *.eval.xml ou dossier d'évaluations")
+      ->required();
+  cmd->add_option("--grid", args->grid,
+                  "Grille à utiliser (sinon trouvée dans templates/grids par id et version)");
+  cmd->add_option("--policy", args->policy, "Politique de calcul (sinon celle de la grille)");
+  cmd->add_option("--entry", args->entry,
+                  "Évaluation d'entrée à comparer (pour un seul fichier)");
+  cmd->add_option("--format", args->format, "json (défaut), html ou csv")
+      ->check(CLI::IsMember({"json", "html", "csv"}));
+  cmd->add_option("-o,--output", args->output, "Fichier de sortie (défaut : sortie standard)");
+  cmd->add_option("--csv-sep", args->csv_sep,
+                  "Séparateur CSV : ';' (Excel français, virgule décimale, défaut) ou ','")
+      ->check(CLI::IsMember({";", ","}));
+  cmd->callback([args, &ctx] { ctx.exit_code = run_assess(*args, ctx); });
+}
+
+}  // namespace
+
+ECUSSON_REGISTER_COMMAND(add_assess_command);
+
+}  // namespace ecusson::cli
