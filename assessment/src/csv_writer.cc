@@ -86,6 +86,25 @@ CsvWriter& CsvWriter::number(double value, int decimals) {
   return *this;
 }
 
+CsvWriter& CsvWriter::decimal(std::string_view plain) {
+  // Only digits, one '.', an optional leading '-': anything else is text, not a number.
+  bool ok = !plain.empty();
+  int dots = 0;
+  for (std::size_t i = 0; i < plain.size() && ok; ++i) {
+    char c = plain[i];
+    if (c == '.') ok = ++dots == 1;
+    else if (c == '-') ok = i == 0 && plain.size() > 1;
+    else ok = c >= '0' && c <= '9';
+  }
+  if (!ok) return text(plain);
+  std::string s(plain);
+  for (char& c : s) {
+    if (c == '.') c = decimal_mark();
+  }
+  raw_cell(s);
+  return *this;
+}
+
 CsvWriter& CsvWriter::empty() {
   begin_cell();
   return *this;

@@ -5,12 +5,6 @@
 
 namespace ecusson::assessment {
 
-namespace {
-// Display only: exact values stay in the JSON report.
-double as_double(const Rational& r) {
-  return static_cast<double>(r.num()) / static_cast<double>(r.den());
-}
-}  // namespace
 
 std::string cohort_to_csv(const Cohort& cohort, const CsvOptions& options, Lang lang) {
   CsvWriter w(options);
@@ -50,12 +44,12 @@ std::string cohort_to_csv(const Cohort& cohort, const CsvOptions& options, Lang 
           const Placement* placement =
               current && current->placement ? &*current->placement : nullptr;
           if (placement && placement->hours_planned) {
-            w.number(as_double(*placement->hours_planned), 1);
+            w.decimal(placement->hours_planned->to_decimal(1));
           } else {
             w.empty();
           }
           if (placement && placement->hours_missed) {
-            w.number(as_double(*placement->hours_missed), 1);
+            w.decimal(placement->hours_missed->to_decimal(1));
           } else {
             w.empty();
           }
@@ -76,7 +70,7 @@ std::string cohort_to_csv(const Cohort& cohort, const CsvOptions& options, Lang 
             w.empty().empty();
           }
           if (shown) {
-            w.number(as_double(shown->confidence), 2)
+            w.decimal(shown->confidence.to_decimal(2))
                 .integer(shown->basis.observed)
                 .integer(shown->basis.met)
                 .integer(shown->basis.divergent)

@@ -152,3 +152,18 @@ TEST(csv_writer, unknown_separator_falls_back_to_semicolon) {
 
 }  // namespace
 }  // namespace ecusson::assessment
+
+namespace ecusson::assessment {
+namespace {
+
+TEST(csv_writer, decimal_text_takes_the_writer_mark_and_refuses_non_numbers) {
+  CsvWriter fr;
+  fr.decimal("0.63").decimal("-12.5").decimal("7").decimal("=1+2").decimal("1.2.3").end_row();
+  EXPECT_EQ(fr.str().substr(3), "0,63;-12,5;7;'=1+2;1.2.3\r\n");
+  CsvWriter en(CsvOptions{.separator = ','});
+  en.decimal("0.63").end_row();
+  EXPECT_EQ(en.str().substr(3), "0.63\r\n");
+}
+
+}  // namespace
+}  // namespace ecusson::assessment

@@ -36,6 +36,9 @@ class CsvWriter {
   /// Adds a decimal cell with `decimals` digits after the point, using the decimal comma
   /// when the separator is ';'. Example: w.number(0.8333, 2); // → 0,83
   CsvWriter& number(double value, int decimals = 2);
+  /// Adds a decimal already written with a '.' (e.g. from exact arithmetic: "0.63"), with
+  /// the decimal mark of this writer. Example: w.decimal("37.5"); // → 37,5
+  CsvWriter& decimal(std::string_view plain);
   /// Adds an empty cell. Example: w.empty();
   CsvWriter& empty();
   /// Ends the current row (CRLF). Example: w.text("a").text("b").end_row();
