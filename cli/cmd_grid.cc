@@ -51,7 +51,9 @@ void print_summary(const as::Grid& g, Lang lang) {
   GridCounts c = count(g);
   std::cout << tr(lang, "Grille valide : ", "Valid grid: ") << g.title << " (" << g.id << " "
             << g.version << ", " << tr(lang, "langue ", "language ") << g.lang << ")\n";
-  std::cout << "  " << c.domains << tr(lang, " domaines, ", " domains, ") << c.competences
+  std::cout << "  " << c.domains
+            << (c.domains == 1 ? tr(lang, " domaine, ", " domain, ") : tr(lang, " domaines, ", " domains, "))
+            << c.competences
             << tr(lang, " compétences, ", " competences, ") << c.levels
             << tr(lang, " niveaux, ", " levels, ") << c.indicators
             << tr(lang, " indicateurs (dont ", " indicators (") << c.critical

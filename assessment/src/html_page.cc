@@ -69,6 +69,9 @@ td.num, th.num { text-align: center; white-space: nowrap; }
 .status-not-demonstrated, .status-divergent-held { color: var(--bad); }
 .up { color: var(--ok); font-weight: 600; }
 .down { color: var(--bad); font-weight: 600; }
+table.matrix { font-size: .8rem; }
+table.matrix th, table.matrix td { padding: .25rem .3rem; }
+table.matrix thead th { word-break: break-all; }
 .competence { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .8rem;
   margin: .7rem 0; }
 .competence h3 { margin-top: .2rem; }
@@ -84,6 +87,7 @@ footer { margin-top: 2.5rem; font-size: .8rem; color: var(--muted); }
   .participant { break-before: page; page-break-before: always; margin-top: 0; }
   .participant:first-of-type { break-before: auto; page-break-before: auto; }
   thead { display: table-header-group; }
+  table.matrix { font-size: 8pt; }
   a { color: inherit; text-decoration: none; }
 }
 )css";

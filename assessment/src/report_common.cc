@@ -93,3 +93,12 @@ std::string competence_label(const Grid& grid, std::string_view id) {
 }
 
 }  // namespace ecusson::assessment::detail
+
+namespace ecusson::assessment::detail {
+
+bool level_established(const CompetenceResult& c) {
+  return !(c.level == 0 && (c.status == CompetenceStatus::insufficient_evidence ||
+                            c.status == CompetenceStatus::divergent_held));
+}
+
+}  // namespace ecusson::assessment::detail

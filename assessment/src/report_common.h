@@ -37,6 +37,10 @@ std::string progression_reason_label(std::string_view code, Lang lang);
 /// "E1 (tuteur), E2 (référent)".
 std::string evaluators_text(const CompetenceResult& c, Lang lang);
 
+/// False when the engine could not establish a level (level 0 with insufficient evidence
+/// or held for arbitration): reports show "—", never a misleading 0.
+bool level_established(const CompetenceResult& c);
+
 /// Competence label from the grid, or its id.
 std::string competence_label(const Grid& grid, std::string_view id);
 

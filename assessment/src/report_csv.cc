@@ -54,11 +54,18 @@ std::string cohort_to_csv(const Cohort& cohort, const CsvOptions& options, Lang 
             w.empty();
           }
           w.text(d.label.empty() ? d.id : d.label).text(comp.id).text(comp.label);
-          if (ce) w.text(status_label(ce->status, lang)).integer(ce->level);
-          else w.empty().empty();
-          if (cl) w.text(status_label(cl->status, lang)).integer(cl->level);
-          else w.empty().empty();
-          if (cl && cl->progression && cl->progression->comparable) {
+          for (const CompetenceResult* c : {ce, cl}) {
+            if (c == nullptr) {
+              w.empty().empty();
+              continue;
+            }
+            w.text(status_label(c->status, lang));
+            if (detail::level_established(*c)) w.integer(c->level); else w.empty();
+          }
+          if (current && current->no_result) {
+            w.empty().text(tr(lang, "immersion non effectuée : aucun niveau proposé",
+                              "placement did not take place: no level proposed"));
+          } else if (cl && cl->progression && cl->progression->comparable) {
             w.integer(cl->progression->delta).empty();
           } else if (cl && cl->progression) {
             w.empty().text(detail::progression_reason_label(cl->progression->reason, lang));

@@ -20,11 +20,7 @@ std::string status_chip(CompetenceStatus s, Lang lang) {
 
 // A level is "known" unless the engine could not decide (insufficient evidence, held).
 std::optional<double> chart_value(const CompetenceResult* c) {
-  if (c == nullptr) return std::nullopt;
-  if (c->level == 0 && (c->status == CompetenceStatus::insufficient_evidence ||
-                        c->status == CompetenceStatus::divergent_held)) {
-    return std::nullopt;
-  }
+  if (c == nullptr || !detail::level_established(*c)) return std::nullopt;
   return static_cast<double>(c->level);
 }
 
@@ -252,7 +248,7 @@ std::string participant_section(const ParticipantRecord& rec, const Grid& grid, 
         out += "<li>" + esc(sentence) + "</li>\n";
       }
       std::string evaluators = detail::evaluators_text(*c, lang);
-      out += "<li>" + esc(tr(lang, "Évaluateurs pris en compte : ", "Evaluators counted: ")) +
+      out += "<li>" + esc(tr(lang, "Évaluateurs (identifiants) : ", "Evaluators (ids): ")) +
              (evaluators.empty() ? esc(tr(lang, "aucun", "none")) : esc(evaluators)) + "</li>\n";
       out += "</ul>\n";
       out += levels_table(*c, grid, lang);
@@ -294,7 +290,12 @@ std::string matrix_cell(const ParticipantRecord& p, std::string_view competence,
   const CompetenceResult* ce = p.entry ? p.entry->find(competence) : nullptr;
   const CompetenceResult* cl = p.later ? p.later->find(competence) : nullptr;
   std::string text, cls = "num", title;
-  if (ce && cl) {
+  if (ce && cl && !chart_value(ce) && !chart_value(cl)) {
+    text = "—";
+    if (cl->progression && !cl->progression->comparable) {
+      title = detail::progression_reason_label(cl->progression->reason, lang);
+    }
+  } else if (ce && cl) {
     text = level_text(ce, lang) + " → " + level_text(cl, lang);
     if (cl->progression && cl->progression->comparable) {
       if (cl->progression->delta > 0) cls += " up";
@@ -369,6 +370,16 @@ std::string cohort_to_html(const Cohort& cohort, Lang lang) {
     for (const ParticipantRecord& p : g.participants) {
       body += "<tr><th><a href=\"#p-" + esc(p.participant) + "\">" + esc(p.participant) +
               "</a></th>";
+      const AssessmentResult* current = p.current();
+      if (current && current->no_result) {
+        body += "<td colspan=\"" + std::to_string(comps.size()) + "\" class=\"muted\">" +
+                esc(tr(lang, "immersion non effectuée : aucun niveau proposé",
+                       "placement did not take place: no level proposed")) +
+                "</td></tr>\n";
+        if (p.entry) all.push_back(&*p.entry);
+        if (p.later) all.push_back(&*p.later);
+        continue;
+      }
       for (std::size_t i = 0; i < comps.size(); ++i) {
         body += matrix_cell(p, comps[i]->id, lang);
         const CompetenceResult* cl = p.later ? p.later->find(comps[i]->id) : nullptr;
