@@ -6,6 +6,8 @@
 //     base URL (issuer.json, keys/1.json, revocations.json, badges/<slug>.json,
 //     assertions/<uuid>.json), plus the signed assertion (signed/<uuid>.jws and its JSON),
 //     and with --bake IMG the baked images. DIR can be served as static files at URL.
+//     Without --key, the RSA key is DIR.key.pem beside DIR (never inside what is
+//     published), generated once and reused by later runs.
 //   ecusson ob2 verify FILE|URL|- [--json] [--at TIME] [--recipient EMAIL]
 //                     [--allow-private-network]
 //     verifies an OB 2.0 badge only (`ecusson verify` dispatches every format).
@@ -100,13 +102,27 @@ std::string pretty(const json::object& o) {
   return json::serialize(o) + "\n";
 }
 
+// "var/ob2" -> "var/ob2.key.pem": outside the folder that gets published.
+fs::path default_ob2_key_path(const std::string& out_dir) {
+  fs::path dir = fs::path(out_dir).lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();
+  if (dir.empty() || dir == ".") dir = fs::current_path();
+  return dir.parent_path() / (dir.filename().string() + ".key.pem");
+}
+
 int run_issue(const IssueArgs& a, const Context& ctx) {
   auto say = [&](std::string_view fr, std::string_view en) { return std::string(tr(ctx.lang, fr, en)); };
   std::string pem;
   bool generated = false;
-  if (!a.key_path.empty()) {
+  // Without --key the issuer key lives beside DIR, never inside it: DIR is published as is,
+  // and a key inside would be served. It is reused by later runs, because a new key would
+  // invalidate every signed assertion issued before.
+  const fs::path default_key = default_ob2_key_path(a.out_dir);
+  const std::string key_path =
+      !a.key_path.empty() ? a.key_path : (fs::exists(default_key) ? default_key.string() : "");
+  if (!key_path.empty()) {
     std::string err;
-    if (!read_input(a.key_path, pem, err, 1u << 20)) {
+    if (!read_input(key_path, pem, err, 1u << 20)) {
       std::cerr << say("erreur : ", "error: ") << err << "\n";
       return kExitUnusable;
     }
@@ -174,12 +190,47 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
       return kExitUnusable;
     }
   }
+  const std::string base = badges::ob2_urls(a.base_url).base;
+  // The image to bake is read before issuing: without --image, it is also published
+  // (unbaked) as the BadgeClass image, which OB 2.0 requires.
+  std::string img;
+  bool png = true;
+  if (!a.bake_image.empty()) {
+    auto read = badges::read_image_file(a.bake_image);
+    if (!read) {
+      std::cerr << say("erreur : ", "error: ") << read.error().to_string() << "\n";
+      return kExitUnusable;
+    }
+    auto fmt = badges::sniff_image_format(*read);
+    if (!fmt) {
+      std::cerr << say("erreur : ", "error: ") << fmt.error().to_string() << "\n";
+      return kExitUnusable;
+    }
+    img = std::move(*read);
+    png = *fmt == badges::ImageFormat::png;
+  }
+  const std::string ext = png ? ".png" : ".svg";
+  const bool publish_image = ach.image.empty() && !a.bake_image.empty();
+  if (publish_image) ach.image = base + "/badges/" + ach.slug + ext;
+  if (ach.image.empty()) {
+    std::cerr << say("erreur : --image URL (ou --bake IMAGE) obligatoire : une BadgeClass OB 2.0 "
+                     "doit avoir une image",
+                     "error: --image URL (or --bake IMAGE) is required: an OB 2.0 BadgeClass "
+                     "must have an image")
+              << "\n";
+    return kExitUnusable;
+  }
+  if (a.criteria.empty() && a.criteria_url.empty()) {
+    std::cerr << say("erreur : --criteria TEXTE ou --criteria-url URL obligatoire",
+                     "error: --criteria TEXT or --criteria-url URL is required")
+              << "\n";
+    return kExitUnusable;
+  }
   auto docs = badges::issue_ob2(setup, ach, award, pem);
   if (!docs) {
     std::cerr << say("erreur : ", "error: ") << docs.error().to_string() << "\n";
     return kExitUnusable;
   }
-  const std::string base = badges::ob2_urls(a.base_url).base;
   const std::string uuid = docs->signed_assertion.id.substr(9);
   struct Out {
     fs::path path;
@@ -196,22 +247,11 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
       {fs::path(a.out_dir) / "signed" / (uuid + ".json"), pretty(to_json(docs->signed_assertion))},
       {fs::path(a.out_dir) / "signed" / (uuid + ".jws"), docs->jws + "\n"},
   };
+  if (publish_image) outs.push_back({local_path(a.out_dir, base, ach.image), img});
   if (!a.bake_image.empty()) {
-    auto img = badges::read_image_file(a.bake_image);
-    if (!img) {
-      std::cerr << say("erreur : ", "error: ") << img.error().to_string() << "\n";
-      return kExitUnusable;
-    }
-    auto fmt = badges::sniff_image_format(*img);
-    if (!fmt) {
-      std::cerr << say("erreur : ", "error: ") << fmt.error().to_string() << "\n";
-      return kExitUnusable;
-    }
-    const bool png = *fmt == badges::ImageFormat::png;
-    const std::string ext = png ? ".png" : ".svg";
     auto bake = [&](const std::string& payload) {
-      return png ? badges::bake_png(*img, payload, badges::BadgeVersion::ob2)
-                 : badges::bake_svg(*img, payload, badges::BadgeVersion::ob2);
+      return png ? badges::bake_png(img, payload, badges::BadgeVersion::ob2)
+                 : badges::bake_svg(img, payload, badges::BadgeVersion::ob2);
     };
     auto signed_img = bake(docs->jws);
     auto hosted_img = bake(json::serialize(to_json(docs->hosted_assertion)));
@@ -224,17 +264,18 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
     outs.push_back({local_path(a.out_dir, base, docs->hosted_assertion.id).replace_extension(ext),
                     *hosted_img});
   }
+  // The key first: documents that name a key nobody kept would be worthless.
+  if (generated && !write_file(default_key, pem, true)) {
+    std::cerr << say("erreur : écriture de la clé impossible", "error: cannot write the key")
+              << "\n";
+    return kExitUnusable;
+  }
   for (const auto& o : outs) {
     if (!write_file(o.path, o.bytes)) {
       std::cerr << say("erreur : écriture impossible : ", "error: cannot write: ") << o.path
                 << "\n";
       return kExitUnusable;
     }
-  }
-  if (generated && !write_file(fs::path(a.out_dir) / "private" / "key.pem", pem, true)) {
-    std::cerr << say("erreur : écriture de la clé impossible", "error: cannot write the key")
-              << "\n";
-    return kExitUnusable;
   }
   if (a.as_json) {
     json::object o;
@@ -247,7 +288,7 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
     json::array files;
     for (const auto& f : outs) files.emplace_back(f.path.string());
     o["files"] = std::move(files);
-    if (generated) o["privateKey"] = (fs::path(a.out_dir) / "private" / "key.pem").string();
+    if (generated) o["privateKey"] = default_key.string();
     std::cout << json::serialize(o) << "\n";
   } else {
     std::cout << say("Badge OB 2.0 émis pour ", "OB 2.0 badge issued to ") << a.recipient << "\n";
@@ -260,7 +301,7 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
     for (const auto& f : outs) std::cout << "  " << f.path.string() << "\n";
     if (generated)
       std::cout << say("  clé privée générée : ", "  generated private key: ")
-                << (fs::path(a.out_dir) / "private" / "key.pem").string()
+                << default_key.string()
                 << say(" (à garder secrète, ne pas publier)", " (keep it secret, do not publish)")
                 << "\n";
   }

@@ -54,6 +54,10 @@ Result<Ob2Issued> issue_ob2(const Ob2IssuerSetup& setup, const Ob2Achievement& a
   if (achievement.slug.empty()) return missing("achievement.slug");
   if (achievement.name.empty()) return missing("achievement.name");
   if (achievement.description.empty()) return missing("achievement.description");
+  // OB 2.0 requires both; a BadgeClass without them is refused by every verifier, ours too.
+  if (achievement.image.empty()) return missing("achievement.image");
+  if (achievement.criteria_url.empty() && achievement.criteria_narrative.empty())
+    return missing("achievement.criteria");
   if (award.recipient_email.empty()) return missing("recipient_email");
 
   auto issued_on = award.issued_on.value_or(
@@ -74,6 +78,9 @@ Result<Ob2Issued> issue_ob2(const Ob2IssuerSetup& setup, const Ob2Achievement& a
   out.issuer.image = setup.image;
   out.issuer.public_keys = {urls.key};
   out.issuer.revocation_list = urls.revocation_list;
+  // Hosted verification policy: only assertions under our own assertions/ path count as
+  // ours, so a document elsewhere on the same host cannot pass for one.
+  out.issuer.starts_with = {urls.base + "/assertions/"};
 
   out.key.id = urls.key;
   out.key.owner = urls.issuer;

@@ -51,12 +51,49 @@ struct Issued {
   }
 };
 
+TEST(ob2_cli, second_run_reuses_the_key_so_earlier_badges_still_verify) {
+  Issued first;
+  ASSERT_EQ(first.run.exit_code, 0) << first.run.err;
+  const std::string jws1 = first.file(".jws");
+  const std::string key1 = read_file(first.tmp.path() / "ob2" / "keys" / "1.json");
+  auto again = run_ecusson("ob2 issue --json --base-url " + first.server.url("/ob2") +
+                           " --issuer-name 'Mission locale' --issuer-url https://example.fr"
+                           " --issuer-email contact@example.fr --recipient b@example.org"
+                           " --name 'Communiquer niveau 2' --description 'Échanger au travail'"
+                           " --image https://example.fr/i.png --criteria 'Niveau 2'"
+                           " --issued-on 2026-03-02T10:00:00Z -o " +
+                           q(first.tmp.path() / "ob2"));
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(read_file(first.tmp.path() / "ob2" / "keys" / "1.json"), key1);
+  auto r = run_ecusson("ob2 verify --json --allow-private-network --at 2026-06-01T00:00:00Z " +
+                       q(jws1));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+TEST(ob2_cli, image_and_criteria_are_required) {
+  TempDir tmp;
+  const std::string common =
+      "ob2 issue --base-url https://badges.example.fr/ob2 --issuer-name M --issuer-url "
+      "https://example.fr --issuer-email c@example.fr --recipient a@example.org --name N "
+      "--description D -o " + q(tmp.path() / "ob2");
+  auto no_image = run_ecusson(common + " --criteria C");
+  EXPECT_EQ(no_image.exit_code, 2);
+  EXPECT_NE(no_image.err.find("--image"), std::string::npos) << no_image.err;
+  auto no_criteria = run_ecusson(common + " --image https://example.fr/i.png");
+  EXPECT_EQ(no_criteria.exit_code, 2);
+  EXPECT_NE(no_criteria.err.find("--criteria"), std::string::npos) << no_criteria.err;
+  EXPECT_FALSE(fs::exists(tmp.path() / "ob2"));
+}
+
 TEST(ob2_cli, issues_documents_that_verify_hosted_and_signed) {
   Issued i;
   ASSERT_EQ(i.run.exit_code, 0) << i.run.err;
-  EXPECT_TRUE(fs::exists(i.tmp.path() / "ob2/private/key.pem"));
-  EXPECT_EQ(fs::status(i.tmp.path() / "ob2/private/key.pem").permissions() & fs::perms::others_read,
+  // The generated key sits beside the published folder, never inside it.
+  EXPECT_TRUE(fs::exists(i.tmp.path() / "ob2.key.pem"));
+  EXPECT_EQ(fs::status(i.tmp.path() / "ob2.key.pem").permissions() & fs::perms::others_read,
             fs::perms::none);
+  for (const auto& e : fs::recursive_directory_iterator(i.tmp.path() / "ob2"))
+    EXPECT_EQ(e.path().string().find(".pem"), std::string::npos) << e.path();
   // Hosted, by URL.
   std::string hosted = std::string(i.out.at("hostedAssertion").as_string());
   auto r = run_ecusson("ob2 verify --json --allow-private-network --at 2026-06-01T00:00:00Z " +

@@ -76,8 +76,8 @@ Ob2Urls ob2_urls(std::string_view base_url);
 
 /// Builds every document of one award and signs the signed twin with `private_key_pem`
 /// (RSA, PKCS#8 or PKCS#1 PEM). Errors: ob2.bad_base_url (not an absolute http(s) URL),
-/// ob2.missing_field (issuer name/url/email, achievement name/description/slug,
-/// recipient e-mail), ob2.bad_dates (expires before issuedOn), key.bad_pem, key.not_rsa,
+/// ob2.missing_field (issuer name/url/email, achievement name/description/slug/image,
+/// criteria narrative or URL, recipient e-mail), ob2.bad_dates (expires before issuedOn), key.bad_pem, key.not_rsa,
 /// jws.sign.
 /// Example: auto docs = issue_ob2(setup, achievement, {.recipient_email = "a@b.fr"}, pem);
 [[nodiscard]] Result<Ob2Issued> issue_ob2(const Ob2IssuerSetup& setup,
