@@ -416,6 +416,10 @@ void verify_vc_jwt(std::string_view compact, KeyResolver& resolver,
   if (claims.contains("exp") && !exp) mismatches.push_back("exp non numérique");
   if (valid_until && !exp) mismatches.push_back("exp absent alors que validUntil est présent");
   if (valid_until && exp && valid_until->seconds != *exp) mismatches.push_back("exp ≠ validUntil");
+  // The credential's own dates are what the validity check reads: an exp it does not carry
+  // would otherwise go unchecked.
+  if (exp && !valid_until && !valid_until_of(credential))
+    mismatches.push_back("exp présent alors que validUntil est absent");
 
   if (mismatches.empty()) {
     result.add("jwt.claims", CheckStatus::passed,

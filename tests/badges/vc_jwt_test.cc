@@ -354,6 +354,18 @@ TEST(vc_jwt, refuses_missing_exp_when_valid_until_is_set) {
                            "jwt.claims"));
 }
 
+// exp is the JWT form of validUntil (OB 3.0 §8.2.4): an exp the credential does not carry
+// must not be dropped silently, or a token past its exp (refused by jose) would verify here.
+TEST(vc_jwt, refuses_exp_without_valid_until) {
+  DidKeyIssuer issuer;
+  LocalKeyResolver resolver;
+  auto jwt = resigned(issuer, [](json::object& p) {
+    p.erase("validUntil");
+    p["exp"] = kNow - 86400;  // expired yesterday
+  });
+  EXPECT_TRUE(refused_with(verify(jwt, resolver), "jwt.claims"));
+}
+
 TEST(vc_jwt, refuses_missing_iss) {
   DidKeyIssuer issuer;
   LocalKeyResolver resolver;
