@@ -9,6 +9,7 @@
 
 #include "command.h"
 #include "ecusson/badges/data_integrity.h"
+#include "ecusson/badges/did.h"
 #include "ecusson/badges/key.h"
 #include "ecusson/badges/signing_identity.h"
 #include "ecusson/badges/strict_json.h"
@@ -26,6 +27,7 @@ struct SignOptions {
   std::string proof;
   std::string verification_method;
   std::string out;
+  bool issuer_from_key = false;
 };
 
 std::string T(const Context& ctx, std::string_view fr, std::string_view en) {
@@ -104,7 +106,7 @@ void run_sign(Context& ctx, const SignOptions& o) {
                          ": a JSON credential (object) is expected"));
     return;
   }
-  const json::object& doc = parsed->get_object();
+  json::object& doc = parsed->get_object();
   if (doc.contains("proof") && o.proof == "vc-jwt") {
     // OB 3.0 §8.2: embedded proofs are added before the JWT; that is allowed, just say so.
     std::cerr << T(ctx, "note : le document contient déjà une preuve intégrée ; elle sera "
@@ -120,6 +122,20 @@ void run_sign(Context& ctx, const SignOptions& o) {
     ctx.exit_code = usage_error(ctx, o.key_file + T(ctx, " : une clé privée est requise pour signer",
                                                     ": a private key is needed to sign"));
     return;
+  }
+  if (o.issuer_from_key) {
+    // For a first try or a template: make the key's own did:key the issuer, so the document
+    // is bound to the key without editing it by hand.
+    auto did = badges::did_key(*key);
+    if (!did) {
+      ctx.exit_code = usage_error(ctx, o.key_file + " : " + did.error().to_string());
+      return;
+    }
+    json::value* current = doc.if_contains("issuer");
+    if (current != nullptr && current->is_object())
+      current->get_object()["id"] = *did;
+    else
+      doc["issuer"] = *did;
   }
   std::string issuer = issuer_of(doc);
   if (issuer.empty()) {
@@ -159,6 +175,9 @@ void add_sign_command(CLI::App& app, Context& ctx) {
   sign->add_option("--verification-method", opts->verification_method,
                    T(ctx, "Identifiant de la clé (kid / verificationMethod)",
                      "Key identifier (kid / verificationMethod)"));
+  sign->add_flag("--issuer-from-key", opts->issuer_from_key,
+                 T(ctx, "Remplacer l'identifiant de l'émetteur par le did:key de la clé",
+                    "Replace the issuer id with the key's did:key"));
   sign->add_option("-o,--output", opts->out, T(ctx, "Fichier de sortie (défaut : sortie standard)",
                                                "Output file (default: stdout)"));
   sign->callback([&ctx, opts] { run_sign(ctx, *opts); });

@@ -85,6 +85,25 @@ TEST(cli_sign, vc_jwt_for_a_did_key_issuer) {
   EXPECT_EQ(payload["nbf"], json::value(1748764800));
 }
 
+// The newcomer path of the README: the shipped unsigned example, a fresh key, sign, verify.
+TEST(cli_sign, issuer_from_key_signs_the_shipped_example_and_it_verifies) {
+  Fixture f;
+  const std::string example = std::string(ECUSSON_SOURCE_DIR) + "/examples/credentials/unsigned.ob3.json";
+  ASSERT_TRUE(std::filesystem::exists(example));
+  // As shipped, its issuer is not this key: refused.
+  EXPECT_EQ(run_ecusson("sign '" + example + "' --key '" + f.key + "' --proof vc-jwt").exit_code, 2);
+  for (const std::string proof : {"vc-jwt", "eddsa-rdfc-2022"}) {
+    std::string out = (f.dir.path() / ("signed-" + proof)).string();
+    auto r = run_ecusson("sign '" + example + "' --key '" + f.key + "' --issuer-from-key --proof " +
+                         proof + " -o '" + out + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto v = run_ecusson("verify --json '" + out + "'");
+    EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+    json::object report = json::parse(v.out).as_object();
+    EXPECT_EQ(report["credential"].as_object()["issuer"].as_object()["id"], json::value(f.did));
+  }
+}
+
 TEST(cli_sign, writes_to_stdout_without_output_option) {
   Fixture f("p256");
   auto r = run_ecusson("sign '" + f.write_credential(f.did) + "' --key '" + f.key + "' --proof vc-jwt");
