@@ -412,10 +412,16 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
   std::string pbuf;
   auto ep = expand_iri(*active, key, false, true, pbuf);
   // 13.3
-  if (!ep) return {};
+  if (!ep) {
+    p_.note_drop("member \"" + std::string(key) + "\" dropped");
+    return {};
+  }
   std::string_view expanded_property = *ep;
   const bool keyword = is_keyword(expanded_property);
-  if (!keyword && expanded_property.find(':') == std::string_view::npos) return {};
+  if (!keyword && expanded_property.find(':') == std::string_view::npos) {
+    p_.note_drop("member \"" + std::string(key) + "\" is not defined by the contexts");
+    return {};
+  }
   std::string buf;
   // 13.4
   if (keyword) {

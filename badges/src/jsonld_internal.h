@@ -180,6 +180,10 @@ struct Processor {
   ContextCache* global;
   ContextMap local;  // processed contexts that must not outlive the call
   std::size_t depth = 0;
+  std::string first_drop;  // safe mode: the first thing left out, for the message
+  void note_drop(std::string_view what) {
+    if (opts.safe && first_drop.empty()) first_drop = std::string(what);
+  }
   bool mode10() const { return opts.processing_mode == ProcessingMode::json_ld_1_0; }
 };
 

@@ -1,6 +1,7 @@
 // Data Integrity create/verify round trips and one negative test per way verification
 // can fail (style C16).
 #include "ecusson/badges/data_integrity.h"
+#include "ecusson/badges/jsonld.h"
 
 #include <set>
 
@@ -282,6 +283,32 @@ TEST(data_integrity_proof, create_refuses_unbundled_context) {
   Signed s = make_credential();
   s.credential["@context"].as_array().push_back("https://evil.example/ctx");
   EXPECT_ERROR(create_data_integrity_proof(s.credential, s.key, {}), "structure.context");
+}
+
+// Safe mode (as jsonld.js safe: true): what toRdf would leave out is never signed. Without
+// it, a relative credentialSubject.id dropped the subject's triples from the signed data,
+// and a member the contexts do not define was silently ignored by expansion.
+TEST(data_integrity_proof, create_refuses_a_relative_subject_id) {
+  Signed s = make_credential();
+  s.credential["credentialSubject"].as_object()["id"] = "learner-42";
+  EXPECT_ERROR(create_data_integrity_proof(s.credential, s.key, {}), "jsonld.unsafe");
+}
+
+TEST(data_integrity_proof, rejects_an_undefined_member_added_after_signing) {
+  const Signed s = make_credential();
+  json::object doc = sign(s);
+  ASSERT_EQ(failed(doc), Codes{});
+  doc["credentialSubject"].as_object()["hubs"] = "ajouté après la signature";
+  EXPECT_EQ(failed(doc), Codes{"proof.signature"});
+}
+
+TEST(jsonld_safe_mode, off_by_default_on_for_data_integrity) {
+  const json::value doc = json::parse(R"({"@context": {"name": "https://schema.org/name"},
+                                          "@id": "relative", "name": "x", "undefined": 1})");
+  JsonLdOptions o;
+  EXPECT_TRUE(to_rdf(doc, o).has_value());  // the W3C toRdf behaviour: silently dropped
+  o.safe = true;
+  EXPECT_ERROR(to_rdf(doc, o), "jsonld.unsafe");
 }
 
 TEST(data_integrity_proof, create_refuses_bad_created) {

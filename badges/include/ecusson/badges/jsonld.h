@@ -63,6 +63,11 @@ struct JsonLdOptions {
   const boost::json::value* expand_context = nullptr;
   bool produce_generalized_rdf = false;
   RdfDirection rdf_direction = RdfDirection::none;
+  /// Safe mode (as jsonld.js `safe: true`, used by Data Integrity): a member dropped by
+  /// expansion (a term the contexts do not define) or a node, property, type or literal
+  /// toRdf cannot express (relative or ill-formed IRI, ill-formed language tag) fails with
+  /// `jsonld.unsafe` instead of silently staying outside what is signed.
+  bool safe = false;
   JsonLdLimits limits;
 };
 
