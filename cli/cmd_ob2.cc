@@ -212,23 +212,18 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
   const std::string ext = png ? ".png" : ".svg";
   const bool publish_image = ach.image.empty() && !a.bake_image.empty();
   if (publish_image) ach.image = base + "/badges/" + ach.slug + ext;
-  if (ach.image.empty()) {
-    std::cerr << say("erreur : --image URL (ou --bake IMAGE) obligatoire : une BadgeClass OB 2.0 "
-                     "doit avoir une image",
-                     "error: --image URL (or --bake IMAGE) is required: an OB 2.0 BadgeClass "
-                     "must have an image")
-              << "\n";
-    return kExitUnusable;
-  }
-  if (a.criteria.empty() && a.criteria_url.empty()) {
-    std::cerr << say("erreur : --criteria TEXTE ou --criteria-url URL obligatoire",
-                     "error: --criteria TEXT or --criteria-url URL is required")
-              << "\n";
-    return kExitUnusable;
-  }
   auto docs = badges::issue_ob2(setup, ach, award, pem);
   if (!docs) {
     std::cerr << say("erreur : ", "error: ") << docs.error().to_string() << "\n";
+    // The fields OB 2.0 requires that are optional flags here: name the flag to add.
+    if (docs.error().where == "achievement.image")
+      std::cerr << say("  ajoutez --image URL (ou --bake IMAGE) : une BadgeClass OB 2.0 doit avoir "
+                       "une image\n",
+                       "  add --image URL (or --bake IMAGE): an OB 2.0 BadgeClass must have an "
+                       "image\n");
+    else if (docs.error().where == "achievement.criteria")
+      std::cerr << say("  ajoutez --criteria TEXTE ou --criteria-url URL\n",
+                       "  add --criteria TEXT or --criteria-url URL\n");
     return kExitUnusable;
   }
   const std::string uuid = docs->signed_assertion.id.substr(9);

@@ -413,13 +413,13 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
   auto ep = expand_iri(*active, key, false, true, pbuf);
   // 13.3
   if (!ep) {
-    p_.note_drop("member \"" + std::string(key) + "\" dropped");
+    p_.note_drop("member", key, "dropped");
     return {};
   }
   std::string_view expanded_property = *ep;
   const bool keyword = is_keyword(expanded_property);
   if (!keyword && expanded_property.find(':') == std::string_view::npos) {
-    p_.note_drop("member \"" + std::string(key) + "\" is not defined by the contexts");
+    p_.note_drop("member", key, "is not defined by the contexts");
     return {};
   }
   std::string buf;

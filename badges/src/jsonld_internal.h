@@ -181,8 +181,10 @@ struct Processor {
   ContextMap local;  // processed contexts that must not outlive the call
   std::size_t depth = 0;
   std::string first_drop;  // safe mode: the first thing left out, for the message
-  void note_drop(std::string_view what) {
-    if (opts.safe && first_drop.empty()) first_drop = std::string(what);
+  /// Records `<what> "<term>" <why>`; the string is built only when safe mode keeps it.
+  void note_drop(std::string_view what, std::string_view term, std::string_view why) {
+    if (!opts.safe || !first_drop.empty()) return;
+    first_drop.append(what).append(" \"").append(term).append("\" ").append(why);
   }
   bool mode10() const { return opts.processing_mode == ProcessingMode::json_ld_1_0; }
 };

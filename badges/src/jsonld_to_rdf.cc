@@ -162,10 +162,10 @@ Result<Subject> Emitter::node(const json::object& n, const rdf::Term& graph, boo
   const bool s_emit = emit && subject.ok;  // §8.1 step 1.3.1
   if (emit && !subject.ok && n.size() > 1) {
     auto id = n.find("@id");
-    p_.note_drop("node @id \"" +
-                 (id != n.end() && id->value().is_string() ? std::string(id->value().get_string())
-                                                           : std::string("null")) +
-                 "\" is not an absolute IRI");
+    p_.note_drop("node @id",
+                 id != n.end() && id->value().is_string() ? std::string_view(id->value().get_string())
+                                                          : std::string_view("null"),
+                 "is not an absolute IRI");
   }
   for (const auto& kv : n) {
     std::string_view key = kv.key();
@@ -176,7 +176,7 @@ Result<Subject> Emitter::node(const json::object& n, const rdf::Term& graph, boo
       for (const auto& t : values.get_array()) {
         if (!t.is_string()) continue;
         Subject type = id_term(t.get_string());
-        if (s_emit && !type.ok) p_.note_drop("type \"" + std::string(t.get_string()) + "\" is not an absolute IRI");
+        if (s_emit && !type.ok) p_.note_drop("type", t.get_string(), "is not an absolute IRI");
         if (s_emit && type.ok) {
           if (auto r = add(subject.term, rdf::Term::iri(std::string(kRdfType)), std::move(type.term),
                            graph);
@@ -231,12 +231,12 @@ Result<Subject> Emitter::node(const json::object& n, const rdf::Term& graph, boo
     Subject prop = id_term(key);
     bool p_ok = prop.ok && (!prop.term.is_blank() || p_.opts.produce_generalized_rdf);
     const bool t_emit = s_emit && p_ok;
-    if (s_emit && !p_ok) p_.note_drop("property \"" + std::string(key) + "\" is not an IRI");
+    if (s_emit && !p_ok) p_.note_drop("property", key, "is not an IRI");
     if (!values.is_array()) continue;
     for (const auto& item : values.get_array()) {
       auto o = object(item, graph, t_emit);
       if (!o) return o.error();
-      if (t_emit && !*o) p_.note_drop("a value of \"" + std::string(key) + "\" cannot be expressed in RDF");
+      if (t_emit && !*o) p_.note_drop("a value of", key, "cannot be expressed in RDF");
       if (t_emit && *o) {
         if (auto r = add(subject.term, prop.term, std::move(**o), graph); !r) return r.error();
       }

@@ -404,8 +404,9 @@ void verify_vc_jwt(std::string_view compact, KeyResolver& resolver,
   } else {
     mismatches.push_back("validFrom absent");
   }
-  if (const json::string* u = valid_until_of(credential)) {
-    auto d = parse_datetime(*u);
+  const json::string* until_member = valid_until_of(credential);
+  if (until_member) {
+    auto d = parse_datetime(*until_member);
     if (d) valid_until = *d;
     else mismatches.push_back("validUntil invalide");
   }
@@ -418,7 +419,7 @@ void verify_vc_jwt(std::string_view compact, KeyResolver& resolver,
   if (valid_until && exp && valid_until->seconds != *exp) mismatches.push_back("exp ≠ validUntil");
   // The credential's own dates are what the validity check reads: an exp it does not carry
   // would otherwise go unchecked.
-  if (exp && !valid_until && !valid_until_of(credential))
+  if (exp && !until_member)
     mismatches.push_back("exp présent alors que validUntil est absent");
 
   if (mismatches.empty()) {
