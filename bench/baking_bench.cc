@@ -8,14 +8,16 @@
 #include <cstring>
 #include <string>
 
-#include "ecusson/badges/badge_art.h"
-#include "ecusson/badges/ob3_credential.h"
-#include "ecusson/badges/png_baking.h"
-#include "ecusson/badges/svg_baking.h"
+#include "ecusson/art/badge_art.h"
+#include "ecusson/credentials/ob3_credential.h"
+#include "ecusson/baking/png_baking.h"
+#include "ecusson/baking/svg_baking.h"
 
 namespace {
 
-using namespace ecusson::badges;
+using namespace ecusson::baking;
+using namespace ecusson::credentials;
+using namespace ecusson::art;
 
 struct Fixture {
   std::string svg;

@@ -13,15 +13,17 @@
 
 #include <boost/json.hpp>
 
-#include "ecusson/badges/did.h"
-#include "ecusson/badges/key.h"
-#include "ecusson/badges/key_resolver.h"
-#include "ecusson/badges/vc_jwt.h"
+#include "ecusson/crypto/did.h"
+#include "ecusson/crypto/key.h"
+#include "ecusson/crypto/key_resolver.h"
+#include "ecusson/proofs/vc_jwt.h"
 
 namespace {
 
-namespace badges = ecusson::badges;
 namespace json = boost::json;
+namespace crypto = ecusson::crypto;
+namespace proofs = ecusson::proofs;
+namespace credentials = ecusson::credentials;
 
 // The bench credential of tests/data/bench (shared with the JSON-LD/RDFC benches) when
 // present, else the OB 3.0 test-vector credential.
@@ -40,33 +42,33 @@ json::object bench_credential() {
 }
 
 struct Fixture {
-  badges::Key key;
+  crypto::Key key;
   json::object credential;
-  badges::VcJwtSignOptions options;
-  badges::LocalKeyResolver resolver;
+  proofs::VcJwtSignOptions options;
+  crypto::LocalKeyResolver resolver;
   std::string jwt;
 
-  explicit Fixture(badges::KeyType type) {
-    key = std::move(badges::Key::generate(type).value());
+  explicit Fixture(crypto::KeyType type) {
+    key = std::move(crypto::Key::generate(type).value());
     credential = bench_credential();
     std::string issuer;
-    if (type == badges::KeyType::rsa2048) {
+    if (type == crypto::KeyType::rsa2048) {
       issuer = "https://badges.example.fr";
       options.kid = "https://badges.example.fr/keys/1";
       resolver.add(options.kid, issuer, key);
     } else {
-      issuer = badges::did_key(key).value();
-      options.kid = badges::did_key_verification_method(key).value();
+      issuer = crypto::did_key(key).value();
+      options.kid = crypto::did_key_verification_method(key).value();
     }
     json::value& iss = credential["issuer"];
     if (iss.is_object()) iss.as_object()["id"] = issuer;
     else iss = issuer;
-    jwt = badges::sign_vc_jwt(credential, key, options).value();
+    jwt = proofs::sign_vc_jwt(credential, key, options).value();
   }
 };
 
-badges::KeyType type_of(int i) {
-  return i == 0 ? badges::KeyType::ed25519 : i == 1 ? badges::KeyType::p256 : badges::KeyType::rsa2048;
+crypto::KeyType type_of(int i) {
+  return i == 0 ? crypto::KeyType::ed25519 : i == 1 ? crypto::KeyType::p256 : crypto::KeyType::rsa2048;
 }
 
 void BM_Ed25519Sign(benchmark::State& state) {
@@ -110,7 +112,7 @@ void BM_VcJwtSign(benchmark::State& state, int type) {
   Fixture f(type_of(type));
   state.SetLabel(std::to_string(f.jwt.size()) + " B JWT");
   for (auto _ : state) {
-    auto jwt = badges::sign_vc_jwt(f.credential, f.key, f.options);
+    auto jwt = proofs::sign_vc_jwt(f.credential, f.key, f.options);
     if (!jwt) state.SkipWithError("sign");
     benchmark::DoNotOptimize(jwt);
   }
@@ -122,11 +124,11 @@ BENCHMARK_CAPTURE(BM_VcJwtSign, RS256, 2);
 
 void BM_VcJwtVerify(benchmark::State& state, int type) {
   Fixture f(type_of(type));
-  badges::JwtVerifyOptions opt;
+  proofs::JwtVerifyOptions opt;
   opt.now = 1798761600;  // 2027-01-01, after validFrom of both bench credentials
   for (auto _ : state) {
-    badges::VerificationResult r;
-    badges::verify_vc_jwt(f.jwt, f.resolver, opt, r);
+    credentials::VerificationResult r;
+    proofs::verify_vc_jwt(f.jwt, f.resolver, opt, r);
     r.finish();
     if (!r.verified) state.SkipWithError("not verified");
     benchmark::DoNotOptimize(r);

@@ -8,15 +8,18 @@
 
 #include <boost/json.hpp>
 
-#include "ecusson/badges/data_integrity.h"
-#include "ecusson/badges/did.h"
-#include "ecusson/badges/jsonld.h"
-#include "ecusson/badges/rdfc.h"
+#include "ecusson/proofs/data_integrity.h"
+#include "ecusson/crypto/did.h"
+#include "ecusson/rdf/jsonld.h"
+#include "ecusson/rdf/rdfc.h"
 
 namespace {
 
 namespace json = boost::json;
-using namespace ecusson::badges;
+using namespace ecusson::proofs;
+using namespace ecusson::crypto;
+using namespace ecusson::rdf;
+namespace rdf = ecusson::rdf;
 
 struct Fixture {
   Key key;

@@ -7,13 +7,13 @@
 #include <benchmark/benchmark.h>
 #include <boost/json.hpp>
 
-#include "ecusson/badges/jsonld.h"
-#include "ecusson/badges/rdfc.h"
+#include "ecusson/rdf/jsonld.h"
+#include "ecusson/rdf/rdfc.h"
 
 namespace {
 
 namespace json = boost::json;
-using namespace ecusson::badges;
+using namespace ecusson::rdf;
 
 json::value credential() {
   std::ifstream in(std::string(ECUSSON_SOURCE_DIR) + "/tests/data/bench/ob3-credential.json");

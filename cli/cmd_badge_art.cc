@@ -6,14 +6,14 @@
 #include <iostream>
 
 #include "command.h"
-#include "ecusson/badges/badge_art.h"
+#include "ecusson/art/badge_art.h"
 
 namespace ecusson::cli {
 
 namespace {
 
 struct ArtArgs {
-  badges::BadgeArtInput in;
+  art::BadgeArtInput in;
   std::string output;
   std::string template_name = "badge.svg.tmpl";
   int width = 512;
@@ -43,7 +43,7 @@ int run_badge_art(const ArtArgs& a, const Context& ctx) {
     std::cerr << tr(ctx.lang, "erreur : ", "error: ") << tr(ctx.lang, fr, en) << "\n";
     return kExitUnusable;
   };
-  if (!badges::is_valid_colour(a.in.domain_colour))
+  if (!art::is_valid_colour(a.in.domain_colour))
     return say_error("--domain-colour attend une couleur #RGB ou #RRGGBB",
                      "--domain-colour expects a #RGB or #RRGGBB colour");
   if (a.in.level < 1 || a.in.level > a.in.level_count)
@@ -52,15 +52,15 @@ int run_badge_art(const ArtArgs& a, const Context& ctx) {
   bool png = ends_with_ci(a.output, ".png");
   if (!png && !ends_with_ci(a.output, ".svg"))
     return say_error("-o doit finir par .png ou .svg", "-o must end with .png or .svg");
-  auto tmpl = badges::load_badge_template(ctx.templates_dir, a.template_name);
+  auto tmpl = art::load_badge_template(ctx.templates_dir, a.template_name);
   if (!tmpl) {
     std::cerr << tr(ctx.lang, "erreur : ", "error: ") << art_error(tmpl.error(), ctx.lang) << "\n";
     return kExitUnusable;
   }
-  std::string svg = badges::render_badge_svg(a.in, *tmpl);
+  std::string svg = art::render_badge_svg(a.in, *tmpl);
   std::string bytes = svg;
   if (png) {
-    auto r = badges::render_badge_png(svg, a.width);
+    auto r = art::render_badge_png(svg, a.width);
     if (!r) {
       std::cerr << tr(ctx.lang, "erreur : ", "error: ") << art_error(r.error(), ctx.lang) << "\n";
       return kExitUnusable;

@@ -9,10 +9,10 @@
 #include <iostream>
 
 #include "command.h"
-#include "ecusson/badges/baked_payload.h"
-#include "ecusson/badges/baking_messages.h"
-#include "ecusson/badges/png_baking.h"
-#include "ecusson/badges/svg_baking.h"
+#include "ecusson/baking/baked_payload.h"
+#include "ecusson/baking/baking_messages.h"
+#include "ecusson/baking/png_baking.h"
+#include "ecusson/baking/svg_baking.h"
 
 namespace ecusson::cli {
 
@@ -29,7 +29,7 @@ struct BakeArgs {
 
 void print_error(const Context& ctx, const Error& e) {
   if (ctx.lang == Lang::en) {
-    std::string_view en = badges::baking_message(e.code, Lang::en);
+    std::string_view en = baking::baking_message(e.code, Lang::en);
     std::cerr << "error: " << (e.where.empty() ? "" : e.where + ": ")
               << (en.empty() ? e.message : std::string(en)) << " [" << e.code << "]\n";
   } else {
@@ -58,11 +58,11 @@ int run_bake(const BakeArgs& a, const Context& ctx) {
     std::cerr << tr(ctx.lang, "erreur : ", "error: ") << read_error << "\n";
     return kExitUnusable;
   }
-  badges::BadgeVersion version;
+  baking::BadgeVersion version;
   if (a.ob2 || a.ob3) {
-    version = a.ob2 ? badges::BadgeVersion::ob2 : badges::BadgeVersion::ob3;
+    version = a.ob2 ? baking::BadgeVersion::ob2 : baking::BadgeVersion::ob3;
   } else {
-    auto detected = badges::detect_badge_version(credential);
+    auto detected = baking::detect_badge_version(credential);
     if (!detected) {
       Error e = detected.error();
       e.where = a.credential;
@@ -71,20 +71,20 @@ int run_bake(const BakeArgs& a, const Context& ctx) {
     }
     version = *detected;
   }
-  auto image = badges::read_image_file(a.image);
+  auto image = baking::read_image_file(a.image);
   if (!image) {
     print_error(ctx, image.error());
     return kExitUnusable;
   }
-  auto format = badges::sniff_image_format(*image);
+  auto format = baking::sniff_image_format(*image);
   if (!format) {
     Error e = format.error();
     e.where = a.image;
     print_error(ctx, e);
     return kExitUnusable;
   }
-  auto baked = *format == badges::ImageFormat::png ? badges::bake_png(*image, credential, version)
-                                                   : badges::bake_svg(*image, credential, version);
+  auto baked = *format == baking::ImageFormat::png ? baking::bake_png(*image, credential, version)
+                                                   : baking::bake_svg(*image, credential, version);
   if (!baked) {
     Error e = baked.error();
     if (e.where.empty()) e.where = a.image;
@@ -96,15 +96,15 @@ int run_bake(const BakeArgs& a, const Context& ctx) {
               << "\n";
     return kExitUnusable;
   }
-  auto form = badges::classify_payload(credential);
-  const char* what = version == badges::BadgeVersion::ob3 ? "Open Badges 3.0" : "Open Badges 2.0";
-  const char* form_name = form && *form == badges::PayloadForm::jws ? "JWS" : "JSON";
+  auto form = baking::classify_payload(credential);
+  const char* what = version == baking::BadgeVersion::ob3 ? "Open Badges 3.0" : "Open Badges 2.0";
+  const char* form_name = form && *form == baking::PayloadForm::jws ? "JWS" : "JSON";
   if (a.json && a.output != "-") {
     boost::json::object o;
     o["output"] = a.output;
-    o["version"] = version == badges::BadgeVersion::ob3 ? "ob3" : "ob2";
-    o["form"] = form && *form == badges::PayloadForm::jws ? "jws" : "json";
-    o["image"] = *format == badges::ImageFormat::png ? "png" : "svg";
+    o["version"] = version == baking::BadgeVersion::ob3 ? "ob3" : "ob2";
+    o["form"] = form && *form == baking::PayloadForm::jws ? "jws" : "json";
+    o["image"] = *format == baking::ImageFormat::png ? "png" : "svg";
     std::cout << boost::json::serialize(o) << "\n";
   } else if (a.output != "-") {
     std::cerr << (ctx.lang == Lang::en ? "Baked " : "Badge ") << what << " (" << form_name << ") "

@@ -6,15 +6,14 @@
 #include <boost/json.hpp>
 
 #include "command.h"
-#include "ecusson/badges/did.h"
-#include "ecusson/badges/jwk.h"
-#include "ecusson/badges/key.h"
-#include "ecusson/badges/multibase.h"
+#include "ecusson/crypto/did.h"
+#include "ecusson/crypto/jwk.h"
+#include "ecusson/crypto/key.h"
+#include "ecusson/crypto/multibase.h"
 
 namespace ecusson::cli {
 namespace {
 
-namespace badges = ecusson::badges;
 namespace json = boost::json;
 
 struct KeysOptions {
@@ -24,11 +23,11 @@ struct KeysOptions {
   bool json = false;
 };
 
-const char* type_label(badges::KeyType t) {
+const char* type_label(crypto::KeyType t) {
   switch (t) {
-    case badges::KeyType::ed25519: return "Ed25519";
-    case badges::KeyType::p256: return "ECDSA P-256";
-    case badges::KeyType::rsa2048: return "RSA";
+    case crypto::KeyType::ed25519: return "Ed25519";
+    case crypto::KeyType::p256: return "ECDSA P-256";
+    case crypto::KeyType::rsa2048: return "RSA";
   }
   return "?";
 }
@@ -37,24 +36,24 @@ void print_error(const Context& ctx, const Error& e) {
   std::cerr << tr(ctx.lang, "erreur : ", "error: ") << e.to_string() << "\n";
 }
 
-json::object describe(const badges::Key& key) {
+json::object describe(const crypto::Key& key) {
   json::object o;
-  o["type"] = badges::to_string(key.type());
+  o["type"] = crypto::to_string(key.type());
   o["alg"] = key.alg();
   o["bits"] = key.bits();
   o["hasPrivate"] = key.has_private();
-  o["jwk"] = badges::public_jwk(key);
-  o["thumbprint"] = badges::jwk_thumbprint(key);
-  auto mk = badges::multikey_encode(key);
+  o["jwk"] = crypto::public_jwk(key);
+  o["thumbprint"] = crypto::jwk_thumbprint(key);
+  auto mk = crypto::multikey_encode(key);
   o["multikey"] = mk ? json::value(*mk) : json::value(nullptr);
-  auto did = badges::did_key(key);
+  auto did = crypto::did_key(key);
   o["didKey"] = did ? json::value(*did) : json::value(nullptr);
-  auto vm = badges::did_key_verification_method(key);
+  auto vm = crypto::did_key_verification_method(key);
   o["verificationMethod"] = vm ? json::value(*vm) : json::value(nullptr);
   return o;
 }
 
-void print_text(const Context& ctx, const badges::Key& key) {
+void print_text(const Context& ctx, const crypto::Key& key) {
   json::object d = describe(key);
   auto line = [&](std::string_view fr, std::string_view en, const json::value& v) {
     std::cout << tr(ctx.lang, fr, en) << " : ";
@@ -77,13 +76,13 @@ void print_text(const Context& ctx, const badges::Key& key) {
 }
 
 void run_generate(Context& ctx, const KeysOptions& o) {
-  auto type = badges::key_type_from_string(o.type);
+  auto type = crypto::key_type_from_string(o.type);
   if (!type) {
     print_error(ctx, type.error());
     ctx.exit_code = kExitUnusable;
     return;
   }
-  auto key = badges::Key::generate(*type);
+  auto key = crypto::Key::generate(*type);
   if (!key) {
     print_error(ctx, key.error());
     ctx.exit_code = kExitUnusable;
@@ -104,7 +103,7 @@ void run_generate(Context& ctx, const KeysOptions& o) {
 }
 
 void run_show(Context& ctx, const KeysOptions& o) {
-  auto key = badges::Key::load_pem_file(o.file);
+  auto key = crypto::Key::load_pem_file(o.file);
   if (!key) {
     print_error(ctx, key.error());
     ctx.exit_code = kExitUnusable;

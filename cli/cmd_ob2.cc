@@ -25,12 +25,12 @@
 #include <boost/json.hpp>
 
 #include "command.h"
-#include "ecusson/badges/baked_payload.h"
-#include "ecusson/badges/http_fetcher.h"
-#include "ecusson/badges/ob2_issue.h"
-#include "ecusson/badges/ob2_verify.h"
-#include "ecusson/badges/png_baking.h"
-#include "ecusson/badges/svg_baking.h"
+#include "ecusson/baking/baked_payload.h"
+#include "ecusson/net/http_fetcher.h"
+#include "ecusson/ob2/issue.h"
+#include "ecusson/ob2/verify.h"
+#include "ecusson/baking/png_baking.h"
+#include "ecusson/baking/svg_baking.h"
 
 namespace ecusson::cli {
 
@@ -60,7 +60,7 @@ struct VerifyArgs {
 };
 
 std::optional<std::chrono::sys_seconds> parse_time(const std::string& s) {
-  return badges::parse_ob2_datetime(s);
+  return ob2::parse_ob2_datetime(s);
 }
 
 std::string slugify(const std::string& name) {
@@ -127,7 +127,7 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
       return kExitUnusable;
     }
   } else {
-    auto k = badges::generate_ob2_rsa_key();
+    auto k = ob2::generate_ob2_rsa_key();
     if (!k) {
       std::cerr << say("erreur : ", "error: ") << k.error().to_string() << "\n";
       return kExitUnusable;
@@ -135,9 +135,9 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
     pem = *k;
     generated = true;
   }
-  badges::Ob2IssuerSetup setup{a.base_url, a.issuer_name, a.issuer_url, a.issuer_email,
+  ob2::Ob2IssuerSetup setup{a.base_url, a.issuer_name, a.issuer_url, a.issuer_email,
                                a.issuer_description, ""};
-  badges::Ob2Achievement ach;
+  ob2::Ob2Achievement ach;
   ach.slug = a.slug.empty() ? slugify(a.name) : a.slug;
   ach.name = a.name;
   ach.description = a.description;
@@ -161,14 +161,14 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
                 << spec << "\n";
       return kExitUnusable;
     }
-    badges::Ob2Alignment al;
+    ob2::Ob2Alignment al;
     al.target_name = parts[0];
     al.target_url = parts[1];
     if (parts.size() > 2) al.target_framework = parts[2];
     if (parts.size() > 3) al.target_code = parts[3];
     ach.alignment.push_back(al);
   }
-  badges::Ob2Award award;
+  ob2::Ob2Award award;
   award.recipient_email = a.recipient;
   award.evidence = a.evidence;
   award.narrative = a.narrative;
@@ -190,29 +190,29 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
       return kExitUnusable;
     }
   }
-  const std::string base = badges::ob2_urls(a.base_url).base;
+  const std::string base = ob2::ob2_urls(a.base_url).base;
   // The image to bake is read before issuing: without --image, it is also published
   // (unbaked) as the BadgeClass image, which OB 2.0 requires.
   std::string img;
   bool png = true;
   if (!a.bake_image.empty()) {
-    auto read = badges::read_image_file(a.bake_image);
+    auto read = baking::read_image_file(a.bake_image);
     if (!read) {
       std::cerr << say("erreur : ", "error: ") << read.error().to_string() << "\n";
       return kExitUnusable;
     }
-    auto fmt = badges::sniff_image_format(*read);
+    auto fmt = baking::sniff_image_format(*read);
     if (!fmt) {
       std::cerr << say("erreur : ", "error: ") << fmt.error().to_string() << "\n";
       return kExitUnusable;
     }
     img = std::move(*read);
-    png = *fmt == badges::ImageFormat::png;
+    png = *fmt == baking::ImageFormat::png;
   }
   const std::string ext = png ? ".png" : ".svg";
   const bool publish_image = ach.image.empty() && !a.bake_image.empty();
   if (publish_image) ach.image = base + "/badges/" + ach.slug + ext;
-  auto docs = badges::issue_ob2(setup, ach, award, pem);
+  auto docs = ob2::issue_ob2(setup, ach, award, pem);
   if (!docs) {
     std::cerr << say("erreur : ", "error: ") << docs.error().to_string() << "\n";
     // The fields OB 2.0 requires that are optional flags here: name the flag to add.
@@ -245,8 +245,8 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
   if (publish_image) outs.push_back({local_path(a.out_dir, base, ach.image), img});
   if (!a.bake_image.empty()) {
     auto bake = [&](const std::string& payload) {
-      return png ? badges::bake_png(img, payload, badges::BadgeVersion::ob2)
-                 : badges::bake_svg(img, payload, badges::BadgeVersion::ob2);
+      return png ? baking::bake_png(img, payload, baking::BadgeVersion::ob2)
+                 : baking::bake_svg(img, payload, baking::BadgeVersion::ob2);
     };
     auto signed_img = bake(docs->jws);
     auto hosted_img = bake(json::serialize(to_json(docs->hosted_assertion)));
@@ -303,7 +303,7 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
   return kExitOk;
 }
 
-void print_report(const badges::VerificationResult& r, const Context& ctx) {
+void print_report(const credentials::VerificationResult& r, const Context& ctx) {
   const bool en = ctx.lang == Lang::en;
   std::cout << (r.verified ? tr(ctx.lang, "VÉRIFIÉ", "VERIFIED")
                            : tr(ctx.lang, "REFUSÉ", "REFUSED"))
@@ -319,14 +319,14 @@ void print_report(const badges::VerificationResult& r, const Context& ctx) {
   if (!r.credential.valid_until.empty())
     std::cout << tr(ctx.lang, "  expire   : ", "  expires: ") << r.credential.valid_until << "\n";
   for (const auto& c : r.checks) {
-    const char* mark = c.status == badges::CheckStatus::passed    ? "ok  "
-                       : c.status == badges::CheckStatus::failed  ? "ÉCHEC"
-                       : c.status == badges::CheckStatus::warning ? "avert"
+    const char* mark = c.status == credentials::CheckStatus::passed    ? "ok  "
+                       : c.status == credentials::CheckStatus::failed  ? "ÉCHEC"
+                       : c.status == credentials::CheckStatus::warning ? "avert"
                                                                   : "--  ";
     if (en)
-      mark = c.status == badges::CheckStatus::passed    ? "ok  "
-             : c.status == badges::CheckStatus::failed  ? "FAIL"
-             : c.status == badges::CheckStatus::warning ? "warn"
+      mark = c.status == credentials::CheckStatus::passed    ? "ok  "
+             : c.status == credentials::CheckStatus::failed  ? "FAIL"
+             : c.status == credentials::CheckStatus::warning ? "warn"
                                                         : "--  ";
     std::cout << "  [" << mark << "] " << c.code << " : "
               << (en && !c.message_en.empty() ? c.message_en : c.message) << "\n";
@@ -344,7 +344,7 @@ int run_verify(const VerifyArgs& a, const Context& ctx) {
   } else {
     input = a.input;
   }
-  badges::Ob2VerifyOptions options;
+  ob2::Ob2VerifyOptions options;
   options.recipient = a.recipient;
   options.allow_private_network = a.allow_private_network;
   if (!a.at.empty()) {
@@ -356,10 +356,10 @@ int run_verify(const VerifyArgs& a, const Context& ctx) {
       return kExitUnusable;
     }
   }
-  badges::HttpFetcher fetcher;
-  auto r = badges::verify_ob2(input, fetcher, options);
+  net::HttpFetcher fetcher;
+  auto r = ob2::verify_ob2(input, fetcher, options);
   if (a.as_json) {
-    std::cout << json::serialize(badges::to_json(r, ctx.lang == Lang::en)) << "\n";
+    std::cout << json::serialize(credentials::to_json(r, ctx.lang == Lang::en)) << "\n";
   } else {
     print_report(r, ctx);
   }

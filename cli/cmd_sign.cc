@@ -8,17 +8,16 @@
 #include <boost/json.hpp>
 
 #include "command.h"
-#include "ecusson/badges/data_integrity.h"
-#include "ecusson/badges/did.h"
-#include "ecusson/badges/key.h"
-#include "ecusson/badges/signing_identity.h"
-#include "ecusson/badges/strict_json.h"
-#include "ecusson/badges/vc_jwt.h"
+#include "ecusson/proofs/data_integrity.h"
+#include "ecusson/crypto/did.h"
+#include "ecusson/crypto/key.h"
+#include "ecusson/proofs/signing_identity.h"
+#include "ecusson/common/strict_json.h"
+#include "ecusson/proofs/vc_jwt.h"
 
 namespace ecusson::cli {
 namespace {
 
-namespace badges = ecusson::badges;
 namespace json = boost::json;
 
 struct SignOptions {
@@ -65,10 +64,10 @@ std::string issuer_of(const json::object& doc) {
 }
 
 int sign_vc_jwt(const Context& ctx, const SignOptions& o, const json::object& doc,
-                const badges::Key& key) {
-  badges::VcJwtSignOptions opt;
+                const crypto::Key& key) {
+  proofs::VcJwtSignOptions opt;
   opt.kid = o.verification_method;
-  auto jwt = badges::sign_vc_jwt(doc, key, opt);
+  auto jwt = proofs::sign_vc_jwt(doc, key, opt);
   if (!jwt) return usage_error(ctx, jwt.error().to_string());
   return write_output(ctx, o.out, *jwt + "\n");
 }
@@ -76,15 +75,15 @@ int sign_vc_jwt(const Context& ctx, const SignOptions& o, const json::object& do
 // Embedded proof (eddsa-rdfc-2022 or eddsa-jcs-2022, Ed25519 keys only). A document that
 // already has proofs gets one more (a proof set).
 int sign_data_integrity(const Context& ctx, const SignOptions& o, const json::object& doc,
-                        const badges::Key& key) {
-  if (key.type() != badges::KeyType::ed25519) {
+                        const crypto::Key& key) {
+  if (key.type() != crypto::KeyType::ed25519) {
     return usage_error(ctx, o.key_file + T(ctx, " : la preuve " + o.proof + " exige une clé Ed25519",
                                            ": proof " + o.proof + " needs an Ed25519 key"));
   }
-  badges::ProofOptions po;
+  proofs::ProofOptions po;
   po.cryptosuite = o.proof;
   po.verification_method = o.verification_method;
-  auto secured = badges::add_data_integrity_proof(doc, key, po);
+  auto secured = proofs::add_data_integrity_proof(doc, key, po);
   if (!secured) return usage_error(ctx, o.input + ": " + secured.error().to_string());
   return write_output(ctx, o.out, json::serialize(*secured) + "\n");
 }
@@ -95,7 +94,7 @@ void run_sign(Context& ctx, const SignOptions& o) {
     ctx.exit_code = usage_error(ctx, err);
     return;
   }
-  auto parsed = badges::parse_json_strict(text);
+  auto parsed = ecusson::parse_json_strict(text);
   if (!parsed) {
     ctx.exit_code = usage_error(ctx, o.input + ": " + parsed.error().to_string());
     return;
@@ -113,7 +112,7 @@ void run_sign(Context& ctx, const SignOptions& o) {
                         "couverte par la signature JWT\n",
                    "note: the document already holds an embedded proof; the JWT covers it\n");
   }
-  auto key = badges::Key::load_pem_file(o.key_file);
+  auto key = crypto::Key::load_pem_file(o.key_file);
   if (!key) {
     ctx.exit_code = usage_error(ctx, key.error().to_string());
     return;
@@ -126,7 +125,7 @@ void run_sign(Context& ctx, const SignOptions& o) {
   if (o.issuer_from_key) {
     // For a first try or a template: make the key's own did:key the issuer, so the document
     // is bound to the key without editing it by hand.
-    auto did = badges::did_key(*key);
+    auto did = crypto::did_key(*key);
     if (!did) {
       ctx.exit_code = usage_error(ctx, o.key_file + " : " + did.error().to_string());
       return;
@@ -143,7 +142,7 @@ void run_sign(Context& ctx, const SignOptions& o) {
     return;
   }
   // The issuer must be bound to this key before anything is signed.
-  auto vm = badges::signing_verification_method(issuer, *key, o.verification_method,
+  auto vm = proofs::signing_verification_method(issuer, *key, o.verification_method,
                                                 o.proof != "vc-jwt");
   if (!vm) {
     ctx.exit_code = usage_error(ctx, o.input + ": " + vm.error().to_string());

@@ -8,8 +8,8 @@
 #include <iostream>
 
 #include "command.h"
-#include "ecusson/badges/baked_payload.h"
-#include "ecusson/badges/baking_messages.h"
+#include "ecusson/baking/baked_payload.h"
+#include "ecusson/baking/baking_messages.h"
 
 namespace ecusson::cli {
 
@@ -21,19 +21,19 @@ struct UnbakeArgs {
   bool json = false;
 };
 
-std::string_view kind_label(badges::BakedKind k, Lang lang) {
+std::string_view kind_label(baking::BakedKind k, Lang lang) {
   switch (k) {
-    case badges::BakedKind::ob3_json:
+    case baking::BakedKind::ob3_json:
       return tr(lang, "Open Badges 3.0, justificatif JSON", "Open Badges 3.0, credential JSON");
-    case badges::BakedKind::ob3_jws:
+    case baking::BakedKind::ob3_jws:
       return tr(lang, "Open Badges 3.0, JWS (VC-JWT)", "Open Badges 3.0, JWS (VC-JWT)");
-    case badges::BakedKind::ob2_json:
+    case baking::BakedKind::ob2_json:
       return tr(lang, "Open Badges 2.0, assertion hébergée (JSON)",
                 "Open Badges 2.0, hosted assertion (JSON)");
-    case badges::BakedKind::ob2_jws:
+    case baking::BakedKind::ob2_jws:
       return tr(lang, "Open Badges 2.0, assertion signée (JWS)",
                 "Open Badges 2.0, signed assertion (JWS)");
-    case badges::BakedKind::ob2_url:
+    case baking::BakedKind::ob2_url:
       return tr(lang, "Open Badges 2.0, URL d'assertion hébergée",
                 "Open Badges 2.0, hosted assertion URL");
   }
@@ -41,11 +41,11 @@ std::string_view kind_label(badges::BakedKind k, Lang lang) {
 }
 
 int run_unbake(const UnbakeArgs& a, const Context& ctx) {
-  auto p = badges::unbake_file(a.image);
+  auto p = baking::unbake_file(a.image);
   if (!p) {
     const Error& e = p.error();
     if (ctx.lang == Lang::en) {
-      std::string_view en = badges::baking_message(e.code, Lang::en);
+      std::string_view en = baking::baking_message(e.code, Lang::en);
       std::cerr << "error: " << (e.where.empty() ? "" : e.where + ": ")
                 << (en.empty() ? e.message : std::string(en)) << " [" << e.code << "]\n";
     } else {
@@ -56,7 +56,7 @@ int run_unbake(const UnbakeArgs& a, const Context& ctx) {
   std::string out;
   if (a.json) {
     boost::json::object o;
-    o["kind"] = badges::to_string(p->kind);
+    o["kind"] = baking::to_string(p->kind);
     o["payload"] = p->text;
     if (!p->verify_url.empty()) o["verify"] = p->verify_url;
     out = boost::json::serialize(o);

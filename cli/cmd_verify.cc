@@ -11,12 +11,11 @@
 #include <CLI/CLI.hpp>
 
 #include "command.h"
-#include "ecusson/badges/verify.h"
+#include "ecusson/verify/verify.h"
 
 namespace ecusson::cli {
 namespace {
 
-namespace badges = ecusson::badges;
 
 struct VerifyArgs {
   std::string input;
@@ -26,17 +25,17 @@ struct VerifyArgs {
   bool allow_private_network = false;
 };
 
-const char* mark(badges::CheckStatus s) {
+const char* mark(credentials::CheckStatus s) {
   switch (s) {
-    case badges::CheckStatus::passed: return "✓";
-    case badges::CheckStatus::failed: return "✗";
-    case badges::CheckStatus::skipped: return "–";
-    case badges::CheckStatus::warning: return "!";
+    case credentials::CheckStatus::passed: return "✓";
+    case credentials::CheckStatus::failed: return "✗";
+    case credentials::CheckStatus::skipped: return "–";
+    case credentials::CheckStatus::warning: return "!";
   }
   return "?";
 }
 
-void print_human(const badges::VerificationResult& r, Lang lang) {
+void print_human(const credentials::VerificationResult& r, Lang lang) {
   auto t = [&](std::string_view fr, std::string_view en) { return std::string(tr(lang, fr, en)); };
   std::ostream& out = std::cout;
   if (r.verified)
@@ -69,14 +68,14 @@ void print_human(const badges::VerificationResult& r, Lang lang) {
 
 int run_verify(const VerifyArgs& a, Context& ctx) {
   auto t = [&](std::string_view fr, std::string_view en) { return std::string(tr(ctx.lang, fr, en)); };
-  badges::VerifyOptions opts;
+  verify::VerifyOptions opts;
   opts.allow_private_network = a.allow_private_network;
   opts.recipient = a.recipient;
   if (!a.at.empty()) {
     std::string at = a.at;
     // Accept "2025-01-02T03:04:05" without a zone on the command line: UTC.
     if (at.size() == 19 && at[10] == 'T') at += "Z";
-    auto when = badges::parse_date_time(at);
+    auto when = verify::parse_date_time(at);
     if (!when) {
       std::cerr << "--at : " << t("date invalide (attendu : 2025-01-31T12:00:00Z ou 2025-01-31)",
                                   "invalid date (expected 2025-01-31T12:00:00Z or 2025-01-31)")
@@ -87,13 +86,13 @@ int run_verify(const VerifyArgs& a, Context& ctx) {
   }
 
   std::string bytes;
-  badges::VerifyInput input;
+  verify::VerifyInput input;
   input.name = a.input;
   bool is_url = a.input.starts_with("https://") || a.input.starts_with("http://");
-  badges::VerificationResult result;
+  credentials::VerificationResult result;
   bool done = false;
   if (is_url) {
-    input.hint = badges::InputHint::url;
+    input.hint = verify::InputHint::url;
     input.bytes = a.input;
   } else {
     std::size_t cap = opts.max_input_bytes;
@@ -111,7 +110,7 @@ int run_verify(const VerifyArgs& a, Context& ctx) {
       auto size = std::filesystem::file_size(a.input, ec);
       if (!ec && size > cap) {
         // Refused before reading a single byte: no badge is that large.
-        result.add("input.too_large", badges::CheckStatus::failed,
+        result.add("input.too_large", credentials::CheckStatus::failed,
                    "Fichier trop volumineux pour un badge (" + std::to_string(size) + " octets)",
                    "File too large for a badge (" + std::to_string(size) + " bytes)");
         result.finish();
@@ -123,7 +122,7 @@ int run_verify(const VerifyArgs& a, Context& ctx) {
       // Read one byte more than the cap so that an oversized stdin is seen as such.
       if (!read_input(a.input, bytes, error, cap + 1)) {
         if (a.input == "-" && bytes.size() >= cap) {
-          result.add("input.too_large", badges::CheckStatus::failed,
+          result.add("input.too_large", credentials::CheckStatus::failed,
                      "Entrée trop volumineuse pour un badge", "Input too large for a badge");
           result.finish();
           done = true;
@@ -135,10 +134,10 @@ int run_verify(const VerifyArgs& a, Context& ctx) {
       input.bytes = bytes;
     }
   }
-  if (!done) result = badges::verify_credential(input, opts);
+  if (!done) result = verify::verify_credential(input, opts);
 
   if (a.json) {
-    std::cout << boost::json::serialize(badges::to_json(result, ctx.lang == Lang::en)) << "\n";
+    std::cout << boost::json::serialize(credentials::to_json(result, ctx.lang == Lang::en)) << "\n";
   } else {
     print_human(result, ctx.lang);
   }

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "command.h"
+#include "ecusson/common/templates.h"
 
 namespace ecusson::cli {
 
@@ -55,8 +56,8 @@ bool read_input(const std::string& path, std::string& out, std::string& error,
 int main(int argc, char** argv) {
   using namespace ecusson::cli;
   Context ctx;
-  const char* tdir = std::getenv("ECUSSON_TEMPLATES");
-  ctx.templates_dir = tdir ? tdir : ECUSSON_TEMPLATES_DIR;
+  ecusson::set_templates_dir(ECUSSON_TEMPLATES_DIR);
+  ctx.templates_dir = ecusson::templates_dir().string();
 
   CLI::App app{"Ecusson — évaluations d'immersion et Open Badges vérifiables", "ecusson"};
   app.require_subcommand(1);

@@ -1,26 +1,25 @@
-# ecusson_add_module(NAME [DEPS target...] [PRIVATE_DEPS target...])
-# One library per module (style C19): public headers in NAME/include, sources in NAME/src.
-# Sources are globbed so that adding a file needs no edit here (CONFIGURE_DEPENDS re-globs).
-function(ecusson_add_module name)
-  cmake_parse_arguments(ARG "" "" "DEPS;PRIVATE_DEPS" ${ARGN})
-  file(GLOB_RECURSE srcs CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/src/*.cc")
-  if(NOT srcs)
-    # A module whose sources are not written yet: headers only, so dependents still build.
-    add_library(ecusson_${name} INTERFACE)
-    add_library(ecusson::${name} ALIAS ecusson_${name})
-    target_include_directories(ecusson_${name} INTERFACE "${CMAKE_CURRENT_SOURCE_DIR}/include")
-    target_link_libraries(ecusson_${name} INTERFACE ${ARG_DEPS})
-    return()
-  endif()
-  add_library(ecusson_${name} STATIC ${srcs})
+# ecusson_add_library(NAME SOURCES file... [DEPS target...] [PRIVATE_DEPS target...])
+# One library per module or part (style C19, design §1): public headers in include/,
+# private sources in src/, listed explicitly (no GLOB: a new file is a reviewed edit).
+# Creates ecusson_NAME, the alias ecusson::NAME, and the installed Ecusson::NAME.
+function(ecusson_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  list(TRANSFORM ARG_SOURCES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/src/")
+  add_library(ecusson_${name} STATIC ${ARG_SOURCES})
   add_library(ecusson::${name} ALIAS ecusson_${name})
+  set_target_properties(ecusson_${name} PROPERTIES EXPORT_NAME ${name}
+    POSITION_INDEPENDENT_CODE ON)
   target_include_directories(ecusson_${name}
-    PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}/include"
+    PUBLIC "$<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/include>"
+           "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>"
     PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/src")
   target_compile_features(ecusson_${name} PUBLIC cxx_std_20)
   target_link_libraries(ecusson_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
-  target_compile_definitions(ecusson_${name} PRIVATE ECUSSON_TEMPLATES_DIR="${ECUSSON_TEMPLATES_DIR}")
   ecusson_warnings(ecusson_${name})
+  install(TARGETS ecusson_${name} EXPORT EcussonTargets
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  install(DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}/include/"
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 endfunction()
 
 function(ecusson_warnings target)

@@ -4,7 +4,7 @@
 
 #include <boost/json.hpp>
 
-#include "ecusson/badges/data_integrity.h"
+#include "ecusson/proofs/data_integrity.h"
 #include "run_ecusson.h"
 #include "test_support.h"
 
@@ -53,7 +53,7 @@ TEST(cli_sign_data_integrity, eddsa_rdfc_2022_output_verifies) {
   EXPECT_EQ(proof.at("verificationMethod"), json::value(f.vm));
   EXPECT_EQ(proof.at("proofPurpose"), json::value("assertionMethod"));
   EXPECT_TRUE(proof.at("proofValue").as_string().starts_with("z"));
-  const auto report = badges::verify_data_integrity(doc);
+  const auto report = proofs::verify_data_integrity(doc);
   ASSERT_EQ(report.proofs.size(), 1u);
   EXPECT_TRUE(report.verified);
 }
@@ -62,14 +62,14 @@ TEST(cli_sign_data_integrity, eddsa_jcs_2022_output_verifies) {
   DiFixture f;
   json::object doc = sign_ok(f, "eddsa-jcs-2022");
   EXPECT_EQ(doc.at("proof").at("cryptosuite"), json::value("eddsa-jcs-2022"));
-  EXPECT_TRUE(badges::verify_data_integrity(doc).verified);
+  EXPECT_TRUE(proofs::verify_data_integrity(doc).verified);
 }
 
 TEST(cli_sign_data_integrity, tampered_output_no_longer_verifies) {
   DiFixture f;
   json::object doc = sign_ok(f, "eddsa-rdfc-2022");
   doc["name"] = "Autre badge";
-  EXPECT_FALSE(badges::verify_data_integrity(doc).verified);
+  EXPECT_FALSE(proofs::verify_data_integrity(doc).verified);
 }
 
 TEST(cli_sign_data_integrity, refuses_issuer_that_is_not_the_keys_did) {
@@ -112,7 +112,7 @@ TEST(cli_sign_data_integrity, signing_twice_makes_a_proof_set) {
   json::object doc = json::parse(read_file(twice)).as_object();
   ASSERT_TRUE(doc.at("proof").is_array());
   EXPECT_EQ(doc.at("proof").as_array().size(), 2u);
-  const auto report = badges::verify_data_integrity(doc);
+  const auto report = proofs::verify_data_integrity(doc);
   ASSERT_EQ(report.proofs.size(), 2u);
   EXPECT_TRUE(report.proofs[0].valid);
   EXPECT_TRUE(report.proofs[1].valid);

@@ -1,0 +1,211 @@
+// RFC 8785 JSON Canonicalization Scheme.
+#include "ecusson/rdf/jcs.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+#include <boost/json.hpp>
+
+namespace ecusson::rdf {
+namespace {
+
+namespace json = boost::json;
+
+// RFC 8785 §3.2.2.2: the JSON string escaping of ECMAScript JSON.stringify.
+void append_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+// UTF-16 code units of a UTF-8 string (input from Boost.JSON is valid UTF-8).
+std::u16string to_utf16(std::string_view s) {
+  std::u16string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    int len;
+    if (c < 0x80) { cp = c; len = 1; }
+    else if ((c >> 5) == 6) { cp = c & 0x1F; len = 2; }
+    else if ((c >> 4) == 14) { cp = c & 0x0F; len = 3; }
+    else { cp = c & 0x07; len = 4; }
+    for (int k = 1; k < len && i + k < s.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    i += len;
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
+      out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+    } else {
+      out.push_back(static_cast<char16_t>(cp));
+    }
+  }
+  return out;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+void append_value(std::string& out, const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::null: out += "null"; break;
+    case json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
+    case json::kind::int64: {
+      std::int64_t i = v.get_int64();
+      if (i > (std::int64_t{1} << 53) || i < -(std::int64_t{1} << 53)) {
+        jcs_append_number(out, static_cast<double>(i));
+      } else {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, i);
+        out.append(buf, r.ptr);
+      }
+      break;
+    }
+    case json::kind::uint64: {
+      std::uint64_t u = v.get_uint64();
+      if (u > (std::uint64_t{1} << 53)) {
+        jcs_append_number(out, static_cast<double>(u));
+      } else {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, u);
+        out.append(buf, r.ptr);
+      }
+      break;
+    }
+    case json::kind::double_: jcs_append_number(out, v.get_double()); break;
+    case json::kind::string: append_string(out, v.get_string()); break;
+    case json::kind::array: {
+      out.push_back('[');
+      bool first = true;
+      for (const auto& e : v.get_array()) {
+        if (!first) out.push_back(',');
+        first = false;
+        append_value(out, e);
+      }
+      out.push_back(']');
+      break;
+    }
+    case json::kind::object: {
+      const auto& o = v.get_object();
+      std::vector<const json::key_value_pair*> members;
+      members.reserve(o.size());
+      bool ascii = true;
+      for (const auto& kv : o) {
+        members.push_back(&kv);
+        ascii = ascii && is_ascii(kv.key());
+      }
+      if (ascii) {
+        std::sort(members.begin(), members.end(),
+                  [](auto* a, auto* b) { return a->key() < b->key(); });
+      } else {
+        // RFC 8785 §3.2.3: sort by UTF-16 code units.
+        std::vector<std::pair<std::u16string, const json::key_value_pair*>> keyed;
+        keyed.reserve(members.size());
+        for (auto* m : members) keyed.emplace_back(to_utf16(m->key()), m);
+        std::sort(keyed.begin(), keyed.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < keyed.size(); ++i) members[i] = keyed[i].second;
+      }
+      out.push_back('{');
+      bool first = true;
+      for (auto* m : members) {
+        if (!first) out.push_back(',');
+        first = false;
+        append_string(out, m->key());
+        out.push_back(':');
+        append_value(out, m->value());
+      }
+      out.push_back('}');
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+// ECMAScript Number::toString(x) for finite x (ECMA-262 §6.1.6.1.20), using the shortest
+// round-trip digits that std::to_chars produces.
+void jcs_append_number(std::string& out, double d) {
+  if (!std::isfinite(d)) {
+    out += "null";
+    return;
+  }
+  if (d == 0) {
+    out.push_back('0');
+    return;
+  }
+  if (d < 0) {
+    out.push_back('-');
+    d = -d;
+  }
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  std::string_view sci(buf, static_cast<std::size_t>(r.ptr - buf));
+  std::size_t epos = sci.find('e');
+  std::string digits;
+  for (char c : sci.substr(0, epos)) {
+    if (c != '.') digits.push_back(c);
+  }
+  int exp10 = 0;
+  std::from_chars(sci.data() + epos + 1 + (sci[epos + 1] == '+' ? 1 : 0), sci.data() + sci.size(),
+                  exp10);
+  const int k = static_cast<int>(digits.size());
+  const int n = exp10 + 1;  // value = 0.d1d2...dk * 10^n
+  if (k <= n && n <= 21) {
+    out += digits;
+    out.append(static_cast<std::size_t>(n - k), '0');
+  } else if (0 < n && n <= 21) {
+    out.append(digits, 0, static_cast<std::size_t>(n));
+    out.push_back('.');
+    out.append(digits, static_cast<std::size_t>(n));
+  } else if (-6 < n && n <= 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-n), '0');
+    out += digits;
+  } else {
+    out.push_back(digits[0]);
+    if (k > 1) {
+      out.push_back('.');
+      out.append(digits, 1);
+    }
+    out.push_back('e');
+    int e = n - 1;
+    out.push_back(e < 0 ? '-' : '+');
+    char eb[8];
+    auto er = std::to_chars(eb, eb + sizeof eb, e < 0 ? -e : e);
+    out.append(eb, er.ptr);
+  }
+}
+
+std::string jcs_serialize(const boost::json::value& v) {
+  std::string out;
+  append_value(out, v);
+  return out;
+}
+
+}  // namespace ecusson::rdf

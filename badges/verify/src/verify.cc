@@ -1,0 +1,1045 @@
+// The verification pipeline (verify.h). Order of checks: structure → proof (and issuer
+// binding) → validity → status → recipient. Every step appends checks; nothing throws
+// out of verify_credential.
+#include "ecusson/verify/verify.h"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include <boost/json.hpp>
+
+#include "ecusson/baking/baked_payload.h"
+#include "ecusson/common/base64url.h"
+#include "ecusson/proofs/data_integrity.h"
+#include "ecusson/crypto/key_resolver.h"
+#include "ecusson/net/network_key_resolver.h"
+#include "ecusson/credentials/ob3_identity.h"
+#include "ecusson/common/strict_json.h"
+#include "verify_internal.h"
+
+namespace ecusson::verify {
+
+using baking::BakedKind;
+using baking::BakingLimits;
+using baking::ImageFormat;
+using baking::is_ob3;
+using baking::sniff_image_format;
+using baking::unbake_image;
+using credentials::CheckStatus;
+using credentials::CredentialSummary;
+using credentials::VerificationResult;
+using credentials::bitstring_value;
+using credentials::decode_bitstring;
+using credentials::identity_matches;
+using credentials::revoked_in_1edtech_list;
+using crypto::KeyResolver;
+using crypto::LocalKeyResolver;
+using net::FetchOptions;
+using net::FetchResponse;
+using net::Fetcher;
+using net::HttpFetcher;
+using net::NetworkKeyResolver;
+using net::fetch_error_status;
+using proofs::DataIntegrityVerifyOptions;
+using proofs::append_data_integrity_checks;
+
+namespace json = boost::json;
+using namespace std::chrono;
+
+// ---------------------------------------------------------------------------------------
+// Dates
+
+std::optional<sys_seconds> parse_date_time(std::string_view s) {
+  auto digits = [&](std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    int v = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    out = v;
+    return true;
+  };
+  int y, mo, d;
+  if (!digits(0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(5, 2, mo) || s[7] != '-' ||
+      !digits(8, 2, d))
+    return std::nullopt;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  sys_seconds t = sys_days{ymd};
+  if (s.size() == 10) return t;
+  int h, mi, sec;
+  if (s[10] != 'T' && s[10] != 't') return std::nullopt;
+  if (!digits(11, 2, h) || s.size() < 19 || s[13] != ':' || !digits(14, 2, mi) || s[16] != ':' ||
+      !digits(17, 2, sec))
+    return std::nullopt;
+  if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  std::size_t pos = 19;
+  if (pos < s.size() && s[pos] == '.') {
+    ++pos;
+    std::size_t start = pos;
+    while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
+    if (pos == start) return std::nullopt;
+  }
+  t += hours{h} + minutes{mi} + seconds{sec};
+  if (pos == s.size()) return std::nullopt;  // a zone is required (DateTimeZ)
+  if ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size()) return t;
+  if ((s[pos] == '+' || s[pos] == '-') && pos + 6 == s.size() && s[pos + 3] == ':') {
+    int oh, om;
+    if (!digits(pos + 1, 2, oh) || !digits(pos + 4, 2, om) || oh > 23 || om > 59)
+      return std::nullopt;
+    auto offset = hours{oh} + minutes{om};
+    return s[pos] == '+' ? t - offset : t + offset;
+  }
+  return std::nullopt;
+}
+
+namespace detail {
+
+std::string format_time(sys_seconds t) {
+  auto dp = floor<days>(t);
+  year_month_day ymd{dp};
+  hh_mm_ss hms{t - dp};
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02lldZ", int(ymd.year()),
+                unsigned(ymd.month()), unsigned(ymd.day()), long(hms.hours().count()),
+                long(hms.minutes().count()), static_cast<long long>(hms.seconds().count()));
+  return buf;
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------
+
+namespace {
+
+using detail::Run;
+constexpr auto kPassed = CheckStatus::passed;
+constexpr auto kFailed = CheckStatus::failed;
+constexpr auto kSkipped = CheckStatus::skipped;
+constexpr auto kWarning = CheckStatus::warning;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+  return s;
+}
+
+bool looks_like_url(std::string_view s) {
+  if (!(s.starts_with("https://") || s.starts_with("http://"))) return false;
+  return std::none_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+bool looks_like_jws(std::string_view s) {
+  int dots = 0;
+  for (char c : s) {
+    if (c == '.') ++dots;
+    else if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '='))
+      return false;
+  }
+  return dots == 2 && s.size() > 4 && s.front() != '.';
+}
+
+const json::value* member(const json::object& o, std::string_view key) { return o.if_contains(key); }
+
+std::string string_member(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+// `type` as a list of strings (single value or array).
+std::vector<std::string> types_of(const json::value* v) {
+  std::vector<std::string> out;
+  if (!v) return out;
+  if (v->is_string()) out.emplace_back(v->get_string());
+  else if (v->is_array())
+    for (const auto& x : v->get_array())
+      if (x.is_string()) out.emplace_back(x.get_string());
+  return out;
+}
+bool has_type(const json::value* v, std::string_view t) {
+  auto ts = types_of(v);
+  return std::find(ts.begin(), ts.end(), t) != ts.end();
+}
+
+// Single object or array of objects, as a list (fields where OB allows one or many).
+std::vector<const json::object*> objects_of(const json::value* v) {
+  std::vector<const json::object*> out;
+  if (!v) return out;
+  if (v->is_object()) out.push_back(&v->get_object());
+  else if (v->is_array())
+    for (const auto& x : v->get_array())
+      if (x.is_object()) out.push_back(&x.get_object());
+  return out;
+}
+
+bool is_uri(std::string_view s) {
+  auto colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  if (!std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = s[i];
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'))
+      return false;
+  }
+  return colon + 1 < s.size() &&
+         std::none_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+std::string issuer_id_of(const json::object& cred) {
+  const auto* iss = member(cred, "issuer");
+  if (!iss) return {};
+  if (iss->is_string()) return std::string(iss->get_string());
+  if (iss->is_object()) return string_member(iss->get_object(), "id");
+  return {};
+}
+
+const json::object* subject_of(const json::object& cred) {
+  auto subjects = objects_of(member(cred, "credentialSubject"));
+  return subjects.empty() ? nullptr : subjects.front();
+}
+
+bool is_ob_context(std::string_view c) {
+  if (c.starts_with("https://purl.imsglobal.org/spec/ob/v3p0/context") && c.ends_with(".json"))
+    return true;
+  // Draft-era and CLR contexts seen in the 1EdTech fixtures.
+  return c == "https://imsglobal.github.io/openbadges-specification/context.json" ||
+         c.starts_with("https://purl.imsglobal.org/spec/clr/v2p0/context") ||
+         c == "https://dc.imsglobal.org/draft/clr/v2p0/context";
+}
+
+constexpr std::string_view kVc2 = "https://www.w3.org/ns/credentials/v2";
+constexpr std::string_view kVc1 = "https://www.w3.org/2018/credentials/v1";
+
+bool is_ob2_context(const json::value* ctx) {
+  auto check = [](std::string_view s) {
+    return s.starts_with("https://w3id.org/openbadges/v2") ||
+           s.starts_with("https://w3id.org/openbadges/v1") ||
+           s.starts_with("https://w3id.org/openbadges");
+  };
+  if (!ctx) return false;
+  if (ctx->is_string()) return check(ctx->get_string());
+  if (ctx->is_array())
+    for (const auto& c : ctx->get_array())
+      if (c.is_string() && check(c.get_string())) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Structure
+
+enum class Kind { badge, status_list };
+// What an OB 3.0-family credential is: a badge, an endorsement (OB 3.0 §Endorsement), or
+// a CLR 2.0 transcript (which extends OB 3.0; its nested credentials are covered by the
+// outer proof and not verified one by one).
+enum class Flavour { open_badge, endorsement, clr };
+
+struct Shape {
+  bool v1 = false;  // VCDM 1.1 names (issuanceDate / expirationDate)
+  bool fatal = false;
+};
+
+void check_typed(const json::value* v, std::string_view expected, const char* what_fr,
+                 const char* what_en, std::vector<std::string>& problems) {
+  for (const auto* o : objects_of(v)) {
+    if (!has_type(o->if_contains("type"), expected))
+      problems.push_back(std::string(what_fr) + " : type « " + std::string(expected) +
+                         " » attendu");
+  }
+  (void)what_en;
+}
+
+Shape check_structure(const json::object& cred, Kind kind, VerificationResult& r) {
+  Shape shape;
+  // @context
+  {
+    const auto* ctx = member(cred, "@context");
+    std::vector<std::string> ctxs;
+    bool well_formed = ctx && (ctx->is_string() || ctx->is_array());
+    if (ctx && ctx->is_string()) ctxs.emplace_back(ctx->get_string());
+    if (ctx && ctx->is_array())
+      for (const auto& c : ctx->get_array()) {
+        if (c.is_string()) ctxs.emplace_back(c.get_string());
+        else if (!c.is_object()) well_formed = false;
+        else ctxs.emplace_back();
+      }
+    std::string first = ctxs.empty() ? std::string() : ctxs.front();
+    bool ob = kind == Kind::status_list ||
+              std::any_of(ctxs.begin(), ctxs.end(), [](const std::string& c) { return is_ob_context(c); });
+    if (!well_formed || (first != kVc2 && first != kVc1)) {
+      r.add("structure.context", kFailed,
+            "@context doit commencer par « " + std::string(kVc2) + " » (ou « " + std::string(kVc1) + " »)",
+            "@context must start with the VC 2.0 (or 1.1) context", first);
+    } else if (!ob) {
+      r.add("structure.context", kFailed, "@context ne contient pas le contexte Open Badges 3.0",
+            "@context lacks the Open Badges 3.0 context");
+    } else {
+      r.add("structure.context", kPassed, "Contextes JSON-LD conformes", "JSON-LD contexts conform",
+            first);
+    }
+    shape.v1 = first == kVc1;
+  }
+  // type
+  Flavour flavour = Flavour::open_badge;
+  {
+    const auto* t = member(cred, "type");
+    bool vc = has_type(t, "VerifiableCredential");
+    bool ok;
+    if (kind == Kind::badge) {
+      if (has_type(t, "OpenBadgeCredential") || has_type(t, "AchievementCredential"))
+        flavour = Flavour::open_badge;
+      else if (has_type(t, "EndorsementCredential"))
+        flavour = Flavour::endorsement;
+      else if (has_type(t, "ClrCredential"))
+        flavour = Flavour::clr;
+      else
+        vc = false;
+      ok = vc;
+    } else {
+      ok = vc && (has_type(t, "BitstringStatusListCredential") ||
+                  has_type(t, "StatusList2021Credential"));
+    }
+    if (ok)
+      r.add("structure.type", kPassed, "Type de justificatif reconnu", "Credential type recognised",
+            flavour == Flavour::endorsement ? "EndorsementCredential"
+            : flavour == Flavour::clr       ? "ClrCredential"
+                                            : std::string());
+    else if (kind == Kind::badge)
+      r.add("structure.type", kFailed,
+            "type doit contenir « VerifiableCredential » et « OpenBadgeCredential » (ou « AchievementCredential »)",
+            "type must contain VerifiableCredential and OpenBadgeCredential (or AchievementCredential)");
+    else
+      r.add("structure.type", kFailed, "la liste de statuts n'est pas une BitstringStatusListCredential",
+            "the status list is not a BitstringStatusListCredential");
+  }
+  // id
+  {
+    const auto* id = member(cred, "id");
+    if (id && id->is_string() && is_uri(id->get_string()))
+      r.add("structure.id", kPassed, "Identifiant du justificatif présent", "Credential id present",
+            std::string(id->get_string()));
+    else if (!id && kind == Kind::status_list)
+      r.add("structure.id", kSkipped, "Liste de statuts sans identifiant", "Status list without id");
+    else
+      r.add("structure.id", kFailed, "« id » du justificatif absent ou n'est pas une URI",
+            "credential id missing or not a URI");
+  }
+  // issuer
+  {
+    const auto* iss = member(cred, "issuer");
+    std::vector<std::string> problems;
+    std::string id = issuer_id_of(cred);
+    if (!iss) problems.push_back("émetteur (« issuer ») absent");
+    else if (!is_uri(id)) problems.push_back("l'identifiant de l'émetteur n'est pas une URI");
+    if (iss && iss->is_object() && kind == Kind::badge) {
+      const auto& io = iss->get_object();
+      check_typed(iss, "Profile", "émetteur", "issuer", problems);
+      check_typed(io.if_contains("parentOrg"), "Profile", "organisation parente", "parent org", problems);
+      check_typed(io.if_contains("otherIdentifier"), "IdentifierEntry", "autre identifiant",
+                  "other identifier", problems);
+    }
+    if (problems.empty())
+      r.add("structure.issuer", kPassed, "Émetteur identifié", "Issuer identified", id);
+    else
+      r.add("structure.issuer", kFailed, problems.front(), "issuer missing or malformed", id);
+  }
+  // credentialSubject
+  {
+    const auto* subj_v = member(cred, "credentialSubject");
+    const json::object* subj = subject_of(cred);
+    std::vector<std::string> problems;
+    if (!subj) {
+      problems.push_back("titulaire (« credentialSubject ») absent");
+    } else if (kind == Kind::badge && flavour == Flavour::endorsement) {
+      check_typed(subj_v, "EndorsementSubject", "sujet de l'approbation", "endorsement subject", problems);
+      if (!subj->contains("id")) problems.push_back("le sujet de l'approbation n'a pas d'« id »");
+    } else if (kind == Kind::badge && flavour == Flavour::clr) {
+      check_typed(subj_v, "ClrSubject", "titulaire du relevé", "CLR subject", problems);
+      const auto* vcs = subj->if_contains("verifiableCredential");
+      if (!vcs || !vcs->is_array()) problems.push_back("ClrSubject sans « verifiableCredential »");
+    } else if (kind == Kind::badge) {
+      if (subj_v->is_array() && subj_v->get_array().size() != 1)
+        problems.push_back("un seul titulaire attendu");
+      check_typed(subj_v, "AchievementSubject", "titulaire", "subject", problems);
+      if (!subj->contains("id") && !subj->contains("identifier"))
+        problems.push_back("le titulaire n'a ni « id » ni « identifier »");
+      check_typed(subj->if_contains("identifier"), "IdentityObject", "identifiant du titulaire",
+                  "subject identifier", problems);
+      check_typed(subj->if_contains("source"), "Profile", "source", "source", problems);
+      check_typed(subj->if_contains("result"), "Result", "résultat", "result", problems);
+      if (const auto* ach = subj->if_contains("achievement")) {
+        check_typed(ach, "Achievement", "réalisation", "achievement", problems);
+        if (ach->is_object())
+          check_typed(ach->get_object().if_contains("resultDescription"), "ResultDescription",
+                      "description de résultat", "result description", problems);
+        else
+          problems.push_back("« achievement » doit être un objet");
+      }
+    } else {
+      if (!has_type(subj->if_contains("type"), "BitstringStatusList") &&
+          !has_type(subj->if_contains("type"), "StatusList2021"))
+        problems.push_back("credentialSubject de la liste : type « BitstringStatusList » attendu");
+      const auto* enc = subj->if_contains("encodedList");
+      if (!enc || !enc->is_string()) problems.push_back("encodedList absent");
+    }
+    if (problems.empty())
+      r.add("structure.subject", kPassed, "Titulaire et réalisation bien formés",
+            "Subject and achievement well formed");
+    else
+      r.add("structure.subject", kFailed, problems.front(), "credentialSubject malformed");
+  }
+  if (kind == Kind::badge && flavour == Flavour::clr)
+    r.add("structure.clr", kWarning,
+          "Relevé CLR 2.0 : les justificatifs qu'il contient sont couverts par sa preuve mais ne "
+          "sont pas vérifiés un par un",
+          "CLR 2.0 transcript: its nested credentials are covered by its proof but not verified "
+          "one by one");
+  // evidence
+  if (kind == Kind::badge && cred.contains("evidence")) {
+    std::vector<std::string> problems;
+    check_typed(member(cred, "evidence"), "Evidence", "preuve", "evidence", problems);
+    if (problems.empty())
+      r.add("structure.evidence", kPassed, "Preuves bien formées", "Evidence well formed");
+    else
+      r.add("structure.evidence", kFailed, problems.front(), "evidence malformed");
+  }
+  // dates
+  {
+    std::string from_name = shape.v1 ? "issuanceDate" : "validFrom";
+    std::string until_name = shape.v1 ? "expirationDate" : "validUntil";
+    std::vector<std::string> problems;
+    const auto* from = member(cred, from_name);
+    if (!from && !(kind == Kind::status_list))
+      problems.push_back("« " + from_name + " » absent");
+    if (from && (!from->is_string() || !parse_date_time(from->get_string()) ||
+                 from->get_string().size() <= 10))
+      problems.push_back("« " + from_name + " » n'est pas une date-heure avec fuseau");
+    const auto* until = member(cred, until_name);
+    if (until && (!until->is_string() || !parse_date_time(until->get_string()) ||
+                  until->get_string().size() <= 10))
+      problems.push_back("« " + until_name + " » n'est pas une date-heure avec fuseau");
+    // VCDM 1.1 names in a 2.0 credential (or the reverse) are ignored by others: refuse.
+    const char* other_from = shape.v1 ? "validFrom" : "issuanceDate";
+    if (!from && cred.contains(other_from))
+      problems.push_back(std::string("« ") + other_from + " » ne correspond pas au modèle VC du @context");
+    if (problems.empty())
+      r.add("structure.dates", kPassed, "Dates bien formées", "Dates well formed");
+    else
+      r.add("structure.dates", kFailed, problems.front(), "dates missing or malformed");
+  }
+  return shape;
+}
+
+// ---------------------------------------------------------------------------------------
+// Summary for display
+
+void summarise(const json::object& cred, bool v1, CredentialSummary& s) {
+  s.id = string_member(cred, "id");
+  s.issuer_id = issuer_id_of(cred);
+  if (const auto* iss = member(cred, "issuer"); iss && iss->is_object())
+    s.issuer_name = string_member(iss->get_object(), "name");
+  if (const auto* subj = subject_of(cred)) {
+    s.subject_id = string_member(*subj, "id");
+    if (const auto* a = subj->if_contains("achievement"); a && a->is_object()) {
+      s.achievement_id = string_member(a->get_object(), "id");
+      s.achievement_name = string_member(a->get_object(), "name");
+    }
+  }
+  if (s.achievement_name.empty()) s.achievement_name = string_member(cred, "name");
+  s.valid_from = string_member(cred, v1 ? "issuanceDate" : "validFrom");
+  s.valid_until = string_member(cred, v1 ? "expirationDate" : "validUntil");
+}
+
+// ---------------------------------------------------------------------------------------
+// Validity
+
+void check_validity(const Run& run, const json::object& cred, bool v1, VerificationResult& r) {
+  auto from_s = string_member(cred, v1 ? "issuanceDate" : "validFrom");
+  auto until_s = string_member(cred, v1 ? "expirationDate" : "validUntil");
+  auto from = parse_date_time(from_s);
+  auto until = parse_date_time(until_s);
+  std::string at = detail::format_time(run.now);
+  if (!from)
+    r.add("validity.not_yet_valid", kSkipped, "Date de début absente ou illisible",
+          "Start date missing or unreadable");
+  else if (run.now + run.opt.max_clock_skew < *from)
+    r.add("validity.not_yet_valid", kFailed, "Le badge n'est pas encore valide (à partir du " + from_s + ")",
+          "The badge is not valid yet (from " + from_s + ")", "at " + at);
+  else
+    r.add("validity.not_yet_valid", kPassed, "Valide depuis le " + from_s, "Valid since " + from_s);
+  if (until_s.empty())
+    r.add("validity.expired", kPassed, "Pas de date d'expiration", "No expiry date");
+  else if (!until)
+    r.add("validity.expired", kFailed, "Date d'expiration illisible", "Unreadable expiry date", until_s);
+  else if (run.now - run.opt.max_clock_skew > *until)
+    r.add("validity.expired", kFailed, "Le badge a expiré le " + until_s, "The badge expired on " + until_s,
+          "at " + at);
+  else
+    r.add("validity.expired", kPassed, "Valide jusqu'au " + until_s, "Valid until " + until_s);
+}
+
+// ---------------------------------------------------------------------------------------
+// Recipient
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+}  // namespace
+
+
+namespace {
+
+void check_recipient(const Run& run, const json::object& cred, VerificationResult& r) {
+  if (run.opt.recipient.empty()) {
+    r.add("recipient.mismatch", kSkipped, "Destinataire non vérifié (aucune adresse fournie)",
+          "Recipient not checked (no address given)");
+    return;
+  }
+  const auto* subj = subject_of(cred);
+  bool any_email = false;
+  bool match = false;
+  if (subj) {
+    std::string id = string_member(*subj, "id");
+    if (id.starts_with("mailto:")) {
+      any_email = true;
+      match = lower(id.substr(7)) == lower(run.opt.recipient);
+    }
+    for (const auto* io : objects_of(subj->if_contains("identifier"))) {
+      if (string_member(*io, "identityType") != "emailAddress") continue;
+      any_email = true;
+      if (identity_matches(json::value(*io), run.opt.recipient)) match = true;
+    }
+  }
+  if (match)
+    r.add("recipient.mismatch", kPassed, "Le badge a bien été délivré à " + run.opt.recipient,
+          "The badge was issued to " + run.opt.recipient);
+  else if (!any_email)
+    r.add("recipient.mismatch", kFailed, "Le badge ne désigne pas son titulaire par une adresse e-mail",
+          "The badge does not name its holder by e-mail address");
+  else
+    r.add("recipient.mismatch", kFailed, "Le badge n'a pas été délivré à " + run.opt.recipient,
+          "The badge was not issued to " + run.opt.recipient);
+}
+
+// ---------------------------------------------------------------------------------------
+// Status
+
+std::optional<std::uint64_t> index_of(const json::value* v) {
+  if (!v) return std::nullopt;
+  if (v->is_uint64()) return v->get_uint64();
+  if (v->is_int64() && v->get_int64() >= 0) return static_cast<std::uint64_t>(v->get_int64());
+  if (v->is_string()) {
+    std::string_view s = v->get_string();
+    if (s.empty() || s.size() > 19) return std::nullopt;
+    std::uint64_t n = 0;
+    for (char c : s) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+      n = n * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return n;
+  }
+  return std::nullopt;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+void check_bitstring_entry(Run& run, const json::object& entry, const json::object& cred,
+                           VerificationResult& r) {
+  std::string purpose = string_member(entry, "statusPurpose");
+  std::string list_url = string_member(entry, "statusListCredential");
+  auto index = index_of(entry.if_contains("statusListIndex"));
+  unsigned size = 1;
+  if (const auto* sz = entry.if_contains("statusSize")) {
+    auto n = index_of(sz);
+    size = n && *n >= 1 && *n <= 32 ? static_cast<unsigned>(*n) : 0;
+  }
+  std::string code = purpose == "suspension" ? "status.suspended" : "status.revoked";
+  if (purpose.empty() || list_url.empty() || !index || size == 0) {
+    r.add("status.unreachable", kFailed, "Entrée de statut invalide (statusPurpose, statusListIndex, statusListCredential)",
+          "Malformed status entry", list_url);
+    return;
+  }
+  if (run.depth >= run.opt.max_status_depth) {
+    r.add("status.unreachable", kFailed, "Listes de statuts imbriquées trop profondément",
+          "Status lists nested too deep", list_url);
+    return;
+  }
+  auto fetched = run.fetch(list_url, "application/vc+ld+json, application/vc+jwt, application/ld+json, application/json");
+  if (!fetched) {
+    r.add("status.unreachable", kFailed,
+          "Liste de statuts inaccessible : le badge ne peut pas être déclaré non révoqué",
+          "Status list unreachable: the badge cannot be declared not revoked",
+          list_url + " (" + fetched.error().code + ": " + fetched.error().message + ")");
+    return;
+  }
+  // Verify the list credential through the same pipeline, one level deeper.
+  VerificationResult sub;
+  std::optional<json::object> list = detail::verify_status_list(run, fetched->body, sub);
+  sub.finish();
+  std::vector<std::string> distrust = sub.errors();
+  if (sub.verified && list) {
+    std::string list_issuer = issuer_id_of(*list);
+    if (list_issuer != issuer_id_of(cred)) distrust.push_back("issuer-mismatch");
+  } else if (distrust.empty()) {
+    distrust.push_back("proof");
+  }
+  if (!list) {
+    r.add("status.unreachable", kFailed, "Liste de statuts illisible", "Unreadable status list",
+          list_url + " (" + joined(distrust) + ")");
+    return;
+  }
+  const json::object* ls = subject_of(*list);
+  std::string enc = ls ? string_member(*ls, "encodedList") : std::string();
+  bool purpose_ok = false;
+  if (ls) {
+    const auto* p = ls->if_contains("statusPurpose");
+    auto ps = types_of(p);  // string or array of strings
+    purpose_ok = std::find(ps.begin(), ps.end(), purpose) != ps.end();
+  }
+  if (!purpose_ok) {
+    r.add("status.unreachable", kFailed, "La liste de statuts n'a pas le statusPurpose « " + purpose + " »",
+          "The status list does not have statusPurpose " + purpose, list_url);
+    return;
+  }
+  auto bits = decode_bitstring(enc, run.opt.bitstring);
+  if (!bits) {
+    r.add("status.unreachable", kFailed, "Liste de statuts invalide : " + bits.error().message,
+          "Invalid status list: " + bits.error().code, list_url + " (" + bits.error().code + ")");
+    return;
+  }
+  auto value = bitstring_value(*bits, *index, size, run.opt.bitstring.min_entries);
+  if (!value) {
+    r.add("status.unreachable", kFailed, "Liste de statuts invalide : " + value.error().message,
+          "Invalid status list: " + value.error().code, list_url + " (" + value.error().code + ")");
+    return;
+  }
+  std::string evidence = list_url + " #" + std::to_string(*index);
+  if (!distrust.empty()) evidence += " (liste non vérifiée : " + joined(distrust) + ")";
+  if (purpose != "revocation" && purpose != "suspension") {
+    r.add("status." + purpose, *value ? kWarning : kPassed,
+          "Statut « " + purpose + " » : " + std::to_string(*value),
+          "Status " + purpose + ": " + std::to_string(*value), evidence);
+    return;
+  }
+  if (*value != 0) {
+    // A list, even unverified, that says "revoked" is believed: refusing is the safe side.
+    if (purpose == "suspension")
+      r.add(code, kFailed, "Le badge est suspendu par son émetteur", "The badge is suspended by its issuer",
+            evidence);
+    else
+      r.add(code, kFailed, "Le badge a été révoqué par son émetteur", "The badge was revoked by its issuer",
+            evidence);
+  } else if (!distrust.empty()) {
+    r.add("status.unreachable", kFailed,
+          "Liste de statuts non vérifiée : le badge ne peut pas être déclaré non révoqué",
+          "Status list not verified: the badge cannot be declared not revoked", evidence);
+  } else {
+    r.add(code, kPassed, purpose == "suspension" ? "Le badge n'est pas suspendu" : "Le badge n'est pas révoqué",
+          purpose == "suspension" ? "The badge is not suspended" : "The badge is not revoked", evidence);
+  }
+}
+
+void check_1edtech_list(Run& run, const json::object& entry, const json::object& cred,
+                        VerificationResult& r) {
+  std::string url = string_member(entry, "id");
+  auto fetched = run.fetch(url, "application/ld+json, application/json");
+  if (!fetched) {
+    r.add("status.unreachable", kFailed,
+          "Liste de révocation inaccessible : le badge ne peut pas être déclaré non révoqué",
+          "Revocation list unreachable: the badge cannot be declared not revoked",
+          url + " (" + fetched.error().code + ")");
+    return;
+  }
+  JsonLimits limits;
+  limits.max_bytes = run.opt.max_document_bytes;
+  limits.max_depth = run.opt.max_json_depth;
+  auto doc = parse_json_strict(fetched->body, limits);
+  Result<bool> revoked = doc ? revoked_in_1edtech_list(*doc, string_member(cred, "id"))
+                             : Result<bool>(doc.error());
+  if (!revoked)
+    r.add("status.unreachable", kFailed, "Liste de révocation illisible", "Unreadable revocation list",
+          url + " (" + revoked.error().code + ")");
+  else if (*revoked)
+    r.add("status.revoked", kFailed, "Le badge a été révoqué par son émetteur",
+          "The badge was revoked by its issuer", url);
+  else
+    r.add("status.revoked", kPassed, "Le badge n'est pas révoqué", "The badge is not revoked", url);
+}
+
+void check_status(Run& run, const json::object& cred, VerificationResult& r) {
+  const auto* cs = member(cred, "credentialStatus");
+  if (!cs) {
+    r.add("status.revoked", kSkipped, "Aucun statut publié pour ce badge",
+          "No status published for this badge");
+    return;
+  }
+  auto entries = objects_of(cs);
+  if (entries.empty()) {
+    r.add("status.unreachable", kFailed, "credentialStatus invalide", "Malformed credentialStatus");
+    return;
+  }
+  for (const auto* e : entries) {
+    const auto* t = e->if_contains("type");
+    if (has_type(t, "BitstringStatusListEntry") || has_type(t, "StatusList2021Entry"))
+      check_bitstring_entry(run, *e, cred, r);
+    else if (has_type(t, "1EdTechRevocationList"))
+      check_1edtech_list(run, *e, cred, r);
+    else
+      r.add("status.unsupported", kFailed,
+            "Type de statut non pris en charge : le badge ne peut pas être déclaré non révoqué",
+            "Unsupported status type: the badge cannot be declared not revoked",
+            types_of(t).empty() ? std::string() : types_of(t).front());
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Proofs
+
+void check_embedded_proof(Run& run, const json::object& cred, VerificationResult& r) {
+  if (!cred.contains("proof")) {
+    r.add("proof.missing", kFailed, "Le badge ne porte aucune preuve (signature)",
+          "The badge carries no proof (signature)");
+    return;
+  }
+  std::size_t before = r.checks.size();
+  if (run.opt.embedded_proof_verifier) {
+    run.opt.embedded_proof_verifier(cred, run.keys, run.opt, r);
+  } else {
+    // The built-in Data Integrity verifier (eddsa-rdfc-2022, eddsa-jcs-2022, and the legacy
+    // eddsa-2022 / Ed25519Signature2020), with this run's key resolver and loader.
+    DataIntegrityVerifyOptions di;
+    di.loader = run.opt.loader;
+    di.resolver = &run.keys;
+    append_data_integrity_checks(cred, di, r);
+  }
+  bool any_proof = false;
+  for (std::size_t i = before; i < r.checks.size(); ++i)
+    if (r.checks[i].code.starts_with("proof.")) any_proof = true;
+  if (!any_proof)
+    r.add("proof.signature", kFailed, "La preuve n'a pas été vérifiée", "The proof was not verified");
+}
+
+// What a JWS decodes to.
+struct DecodedJws {
+  json::object claims;
+  json::object credential;
+};
+
+std::optional<DecodedJws> decode_jws(Run& run, std::string_view jws, VerificationResult& r) {
+  auto p1 = jws.find('.');
+  auto p2 = jws.find('.', p1 + 1);
+  auto header = base64url_decode(jws.substr(0, p1));
+  JsonLimits limits;
+  limits.max_bytes = run.opt.max_json_bytes;
+  limits.max_depth = run.opt.max_json_depth;
+  if (!header || !parse_json_strict(*header, limits) ||
+      !parse_json_strict(*header, limits)->is_object()) {
+    r.add("jwt.header", kFailed, "JWS invalide : en-tête illisible (base64url ou JSON)",
+          "Invalid JWS: unreadable header (base64url or JSON)",
+          header ? std::string() : header.error().code);
+    return std::nullopt;
+  }
+  auto payload = base64url_decode(jws.substr(p1 + 1, p2 - p1 - 1));
+  if (!payload) {
+    r.add("jwt.claims", kFailed, "JWS invalide : charge utile illisible (base64url)",
+          "Invalid JWS: unreadable payload (base64url)", payload.error().code);
+    return std::nullopt;
+  }
+  auto claims = parse_json_strict(*payload, limits);
+  if (!claims || !claims->is_object()) {
+    r.add("jwt.claims", kFailed, "JWS invalide : la charge utile n'est pas un objet JSON",
+          "Invalid JWS: payload is not a JSON object",
+          claims ? std::string() : claims.error().code + " " + claims.error().where);
+    return std::nullopt;
+  }
+  DecodedJws d;
+  d.claims = claims->get_object();
+  // VCDM 1.1-era VC-JWTs carry the credential in a "vc" claim (VC-JWT §6.3.1).
+  if (const auto* vc = d.claims.if_contains("vc"); vc && vc->is_object()) {
+    d.credential = vc->get_object();
+    // The registered claims stand for the fields the `vc` claim may omit (VC-JWT 1.1 §6.3.1),
+    // as vc_jwt.cc reads them: iss → issuer, jti → id, nbf/exp → dates, sub → subject id.
+    auto claim = [&](const char* name) { return d.claims.if_contains(name); };
+    if (!d.credential.contains("issuer") && claim("iss") && claim("iss")->is_string())
+      d.credential["issuer"] = *claim("iss");
+    if (!d.credential.contains("id") && claim("jti") && claim("jti")->is_string())
+      d.credential["id"] = *claim("jti");
+    auto numeric = [&](const char* name) -> std::optional<std::int64_t> {
+      const auto* v = claim(name);
+      if (v && v->is_int64()) return v->get_int64();
+      if (v && v->is_uint64()) return static_cast<std::int64_t>(v->get_uint64());
+      if (v && v->is_double()) return static_cast<std::int64_t>(v->get_double());
+      return std::nullopt;
+    };
+    if (!d.credential.contains("validFrom") && !d.credential.contains("issuanceDate"))
+      if (auto nbf = numeric("nbf"))
+        d.credential["issuanceDate"] = detail::format_time(sys_seconds{seconds{*nbf}});
+    if (!d.credential.contains("validUntil") && !d.credential.contains("expirationDate"))
+      if (auto exp = numeric("exp"))
+        d.credential["expirationDate"] = detail::format_time(sys_seconds{seconds{*exp}});
+    if (const auto* sub = claim("sub"); sub && sub->is_string())
+      if (auto* cs = d.credential.if_contains("credentialSubject"); cs && cs->is_object() &&
+                                                                     !cs->get_object().contains("id"))
+        cs->get_object()["id"] = *sub;
+  } else {
+    d.credential = d.claims;
+  }
+  return d;
+}
+
+// ---------------------------------------------------------------------------------------
+// The pipeline for one OB 3.0 credential (or status list credential)
+
+void verify_object(Run& run, const json::object& cred, std::string_view jws, Kind kind,
+                   VerificationResult& r) {
+  Shape shape = check_structure(cred, kind, r);
+  if (kind == Kind::badge) summarise(cred, shape.v1, r.credential);
+  if (!jws.empty()) detail::check_vc_jwt(run, jws, cred, r);
+  else check_embedded_proof(run, cred, r);
+  check_validity(run, cred, shape.v1, r);
+  if (kind == Kind::badge) {
+    check_status(run, cred, r);
+    check_recipient(run, cred, r);
+  }
+}
+
+void not_a_credential(VerificationResult& r, std::string fr, std::string en, std::string evidence = {}) {
+  r.add("structure.format", kFailed, std::move(fr), std::move(en), std::move(evidence));
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// detail: shared with the status-list recursion and the JWT step
+
+namespace detail {
+
+Result<FetchResponse> Run::fetch(const std::string& url, std::string_view accept) {
+  FetchOptions fo;
+  fo.accept = std::string(accept);
+  fo.allow_private_network = opt.allow_private_network;
+  fo.max_body_bytes = opt.max_document_bytes;
+  fo.total_timeout = opt.fetch_timeout;
+  fo.max_redirects = opt.max_redirects;
+  return fetcher.fetch(url, fo);
+}
+
+std::optional<json::object> verify_status_list(Run& run, std::string_view body,
+                                               VerificationResult& sub) {
+  std::string_view text = trim(body);
+  Run inner = run;
+  inner.depth = run.depth + 1;
+  JsonLimits limits;
+  limits.max_bytes = run.opt.max_document_bytes;
+  limits.max_depth = run.opt.max_json_depth;
+  if (!text.empty() && text.front() == '{') {
+    auto doc = parse_json_strict(text, limits);
+    if (!doc || !doc->is_object()) {
+      not_a_credential(sub, "Liste de statuts : JSON invalide", "Status list: invalid JSON",
+                       doc ? std::string() : doc.error().code);
+      return std::nullopt;
+    }
+    json::object list = doc->get_object();
+    verify_object(inner, list, {}, Kind::status_list, sub);
+    return list;
+  }
+  if (looks_like_jws(text)) {
+    auto d = decode_jws(inner, text, sub);
+    if (!d) return std::nullopt;
+    verify_object(inner, d->credential, text, Kind::status_list, sub);
+    return d->credential;
+  }
+  not_a_credential(sub, "La liste de statuts n'est pas un justificatif", "The status list is not a credential");
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+namespace {
+
+void verify_text(Run& run, std::string_view text, VerificationResult& r, int url_depth);
+
+void verify_url(Run& run, std::string_view url, VerificationResult& r, int url_depth) {
+  if (r.source.empty()) r.source = "url";
+  if (url_depth > 0) {
+    not_a_credential(r, "L'adresse renvoie vers une autre adresse, pas vers un badge",
+                     "The URL points to another URL, not to a badge", std::string(url));
+    return;
+  }
+  auto fetched = run.fetch(std::string(url),
+                           "application/ld+json, application/json, application/vc+ld+json, "
+                           "application/vc+jwt, text/plain;q=0.8, image/png;q=0.5, image/svg+xml;q=0.5");
+  if (!fetched && fetch_error_status(fetched.error()) == 410) {
+    // OB 2.0: a hosted assertion answers 410 Gone once revoked; its verifier says so
+    // (status.revoked, with the reason from the body), instead of "unreachable".
+    detail::verify_ob2_input(run, url, r);
+    return;
+  }
+  if (!fetched) {
+    r.add("input.fetch", kFailed, "Badge inaccessible à l'adresse donnée : " + fetched.error().message,
+          "Badge unreachable at the given URL", std::string(url) + " (" + fetched.error().code + ")");
+    return;
+  }
+  verify_text(run, fetched->body, r, url_depth + 1);
+}
+
+void verify_text(Run& run, std::string_view bytes, VerificationResult& r, int url_depth) {
+  if (bytes.size() > run.opt.max_input_bytes) {
+    r.add("input.too_large", kFailed, "Fichier trop volumineux pour un badge", "Input too large for a badge",
+          std::to_string(bytes.size()) + " octets");
+    return;
+  }
+  // Images first: they are binary (PNG) or XML (SVG).
+  if (auto fmt = sniff_image_format(bytes)) {
+    if (r.source.empty()) r.source = *fmt == ImageFormat::png ? "png" : "svg";
+    BakingLimits bl;
+    bl.max_image_bytes = run.opt.max_input_bytes;
+    bl.max_payload_bytes = run.opt.max_json_bytes;
+    auto payload = unbake_image(bytes, bl);
+    if (!payload) {
+      not_a_credential(r, "Image sans badge lisible : " + payload.error().message,
+                       "Image without a readable badge", payload.error().code);
+      return;
+    }
+    if (!is_ob3(payload->kind)) {
+      detail::verify_ob2_input(run, bytes, r);
+      return;
+    }
+    std::string_view text = trim(payload->text);
+    if (payload->kind == BakedKind::ob3_jws) {
+      auto d = decode_jws(run, text, r);
+      if (!d) return;
+      r.format = "ob3-vc-jwt";
+      verify_object(run, d->credential, text, Kind::badge, r);
+    } else {
+      JsonLimits limits;
+      limits.max_bytes = run.opt.max_json_bytes;
+      limits.max_depth = run.opt.max_json_depth;
+      auto doc = parse_json_strict(text, limits);
+      if (!doc || !doc->is_object()) {
+        not_a_credential(r, "Badge intégré à l'image illisible (JSON invalide)",
+                         "Badge inside the image is not valid JSON", doc ? std::string() : doc.error().code);
+        return;
+      }
+      r.format = "ob3-data-integrity";
+      verify_object(run, doc->get_object(), {}, Kind::badge, r);
+    }
+    return;
+  }
+  std::string_view text = trim(bytes);
+  // OB 2.0 and older (JSON with the OB 2.0 context, JWS of an Assertion, OB 1.x/0.5).
+  if (!looks_like_url(text) && detail::is_ob2_input(text)) {
+    if (r.source.empty()) r.source = text.front() == '{' ? "json" : "jws";
+    detail::verify_ob2_input(run, text, r);
+    return;
+  }
+  if (looks_like_url(text)) {
+    verify_url(run, text, r, url_depth);
+    return;
+  }
+  if (!text.empty() && (text.front() == '{' || text.front() == '[')) {
+    if (r.source.empty()) r.source = "json";
+    if (text.size() > run.opt.max_json_bytes) {
+      r.add("input.too_large", kFailed, "JSON trop volumineux pour un badge", "JSON too large for a badge");
+      return;
+    }
+    JsonLimits limits;
+    limits.max_bytes = run.opt.max_json_bytes;
+    limits.max_depth = run.opt.max_json_depth;
+    auto doc = parse_json_strict(text, limits);
+    if (!doc) {
+      not_a_credential(r, "JSON invalide : " + doc.error().message, "Invalid JSON: " + doc.error().code,
+                       doc.error().code + (doc.error().where.empty() ? "" : " @ " + doc.error().where));
+      return;
+    }
+    if (!doc->is_object()) {
+      not_a_credential(r, "Ce JSON n'est pas un badge (objet attendu)", "This JSON is not a badge (object expected)");
+      return;
+    }
+    const auto& obj = doc->get_object();
+    if (is_ob2_context(obj.if_contains("@context"))) {
+      detail::verify_ob2_input(run, bytes, r);
+      return;
+    }
+    if (!obj.contains("@context") && !obj.contains("credentialSubject") && !obj.contains("type")) {
+      not_a_credential(r, "Ce JSON n'est pas un badge (ni @context, ni type, ni credentialSubject)",
+                       "This JSON is not a badge (no @context, type or credentialSubject)");
+      return;
+    }
+    r.format = "ob3-data-integrity";
+    verify_object(run, obj, {}, Kind::badge, r);
+    return;
+  }
+  if (looks_like_jws(text)) {
+    if (r.source.empty()) r.source = "jws";
+    if (text.size() > run.opt.max_json_bytes) {
+      r.add("input.too_large", kFailed, "JWS trop volumineux pour un badge", "JWS too large for a badge");
+      return;
+    }
+    auto d = decode_jws(run, text, r);
+    if (!d) return;
+    if (is_ob2_context(d->credential.if_contains("@context"))) {
+      detail::verify_ob2_input(run, bytes, r);
+      return;
+    }
+    r.format = "ob3-vc-jwt";
+    verify_object(run, d->credential, text, Kind::badge, r);
+    return;
+  }
+  not_a_credential(r, "Ce contenu n'est pas un badge (ni JSON, ni JWS, ni image PNG/SVG, ni URL)",
+                   "This input is not a badge (not JSON, JWS, PNG/SVG image or URL)");
+}
+
+}  // namespace
+
+VerificationResult verify_credential(const VerifyInput& input, const VerifyOptions& options) {
+  VerificationResult r;
+  try {
+    std::unique_ptr<HttpFetcher> own_fetcher;
+    Fetcher* fetcher = options.fetcher;
+    if (!fetcher) {
+      own_fetcher = std::make_unique<HttpFetcher>();
+      fetcher = own_fetcher.get();
+    }
+    LocalKeyResolver local;
+    std::unique_ptr<NetworkKeyResolver> network;
+    KeyResolver* keys = options.key_resolver;
+    if (!keys) {
+      FetchOptions fo;
+      fo.allow_private_network = options.allow_private_network;
+      fo.max_body_bytes = options.max_document_bytes;
+      fo.total_timeout = options.fetch_timeout;
+      fo.max_redirects = options.max_redirects;
+      network = std::make_unique<NetworkKeyResolver>(*fetcher, local, fo);
+      keys = network.get();
+    }
+    Run run{options, *fetcher, *keys,
+            options.now ? *options.now : floor<seconds>(system_clock::now()), 0};
+    switch (input.hint) {
+      case InputHint::url:
+        verify_url(run, trim(input.bytes), r, 0);
+        break;
+      case InputHint::png: r.source = "png"; verify_text(run, input.bytes, r, 0); break;
+      case InputHint::svg: r.source = "svg"; verify_text(run, input.bytes, r, 0); break;
+      default: verify_text(run, input.bytes, r, 0); break;
+    }
+  } catch (const std::bad_alloc&) {
+    r.add("input.too_large", kFailed, "Mémoire insuffisante pour vérifier ce badge",
+          "Out of memory while verifying this badge");
+  } catch (const std::exception& e) {
+    r.add("structure.format", kFailed, "Erreur interne pendant la vérification", "Internal error during verification",
+          e.what());
+  }
+  r.finish();
+  return r;
+}
+
+}  // namespace ecusson::verify
