@@ -7,6 +7,8 @@
 #include <boost/json.hpp>
 #include <boost/json/basic_parser_impl.hpp>
 
+#include "ecusson/common/number.h"
+
 namespace ecusson {
 
 namespace {
@@ -26,6 +28,8 @@ struct StrictHandler {
   std::vector<std::size_t> starts;     // index in `keys` where each open object begins
   std::string partial_key;
   std::string duplicate;               // first duplicate key found
+  std::string number;                  // text of the number being read (split numbers)
+  std::string bad_number;              // first number out of the range of doubles
 
   bool on_document_begin(json::error_code&) { return true; }
   bool on_document_end(json::error_code&) { return true; }
@@ -73,17 +77,35 @@ struct StrictHandler {
     st.push_string(s);
     return true;
   }
-  bool on_number_part(json::string_view, json::error_code&) { return true; }
+  bool on_number_part(json::string_view s, json::error_code&) {
+    number.append(s.data(), s.size());
+    return true;
+  }
   bool on_int64(std::int64_t i, json::string_view, json::error_code&) {
+    number.clear();
     st.push_int64(i);
     return true;
   }
   bool on_uint64(std::uint64_t u, json::string_view, json::error_code&) {
+    number.clear();
     st.push_uint64(u);
     return true;
   }
-  bool on_double(double d, json::string_view, json::error_code&) {
-    st.push_double(d);
+  // Boost.JSON 1.81 reads some doubles to a neighbouring value (0.67673722682104124,
+  // 9.760355075735633) and overflow to infinity: read the text again, correctly rounded.
+  bool on_double(double, json::string_view s, json::error_code& ec) {
+    Result<double> d = [&] {
+      if (number.empty()) return parse_number(s);
+      number.append(s.data(), s.size());
+      return parse_number(number);
+    }();
+    number.clear();
+    if (!d) {
+      bad_number = d.error().where;
+      ec = json::make_error_code(json::error::exponent_overflow);
+      return false;
+    }
+    st.push_double(*d);
     return true;
   }
   bool on_bool(bool b, json::error_code&) {
@@ -117,6 +139,10 @@ Result<json::value> parse_json_strict(std::string_view text, const JsonLimits& l
     return fail("json.duplicate_key",
                 "clé en double « " + p.handler().duplicate + " » dans un objet JSON",
                 p.handler().duplicate);
+  if (!p.handler().bad_number.empty())
+    return fail("json.number_out_of_range",
+                "nombre hors de l'intervalle des doubles IEEE 754 : " + p.handler().bad_number,
+                p.handler().bad_number);
   if (ec == json::error::too_deep)
     return fail("json.too_deep", "document JSON trop imbriqué (profondeur maximale " +
                                      std::to_string(limits.max_depth) + ")",

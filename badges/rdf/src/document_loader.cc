@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/common/strict_json.h"
 #include "jsonld_internal.h"
 
 namespace ecusson::rdf {
@@ -23,17 +24,17 @@ std::optional<std::string> read_text(const std::filesystem::path& p) {
   return std::move(ss).str();
 }
 
-// Contexts are small and trusted-ish, but parse them with a depth bound anyway.
+// Contexts are small and trusted-ish, but parse them with a depth bound anyway; the strict
+// parser reads numbers as JSON-LD processors do (correctly rounded; see strict_json.h).
 Result<std::shared_ptr<const json::value>> parse_doc(std::string_view text, std::string_view url,
                                                      const char* code) {
-  json::parse_options po;
-  po.max_depth = 256;
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec, {}, po);
-  if (ec) {
-    return fail(code, "document JSON illisible (" + ec.message() + ")", std::string(url));
+  JsonLimits limits;
+  limits.max_depth = 256;
+  auto v = parse_json_strict(text, limits);
+  if (!v) {
+    return fail(code, "document JSON illisible (" + v.error().message + ")", std::string(url));
   }
-  return std::make_shared<const json::value>(std::move(v));
+  return std::make_shared<const json::value>(std::move(*v));
 }
 
 }  // namespace

@@ -9,6 +9,8 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/common/number.h"
+
 namespace ecusson::rdf {
 namespace {
 
@@ -148,58 +150,14 @@ void append_value(std::string& out, const json::value& v) {
 
 }  // namespace
 
-// ECMAScript Number::toString(x) for finite x (ECMA-262 §6.1.6.1.20), using the shortest
-// round-trip digits that std::to_chars produces.
+// RFC 8785 §3.2.2.3: ECMAScript Number::toString(x). JSON cannot carry NaN or Infinity;
+// like JSON.stringify (and the canonicalize npm package) they are written as null.
 void jcs_append_number(std::string& out, double d) {
   if (!std::isfinite(d)) {
     out += "null";
     return;
   }
-  if (d == 0) {
-    out.push_back('0');
-    return;
-  }
-  if (d < 0) {
-    out.push_back('-');
-    d = -d;
-  }
-  char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-  std::string_view sci(buf, static_cast<std::size_t>(r.ptr - buf));
-  std::size_t epos = sci.find('e');
-  std::string digits;
-  for (char c : sci.substr(0, epos)) {
-    if (c != '.') digits.push_back(c);
-  }
-  int exp10 = 0;
-  std::from_chars(sci.data() + epos + 1 + (sci[epos + 1] == '+' ? 1 : 0), sci.data() + sci.size(),
-                  exp10);
-  const int k = static_cast<int>(digits.size());
-  const int n = exp10 + 1;  // value = 0.d1d2...dk * 10^n
-  if (k <= n && n <= 21) {
-    out += digits;
-    out.append(static_cast<std::size_t>(n - k), '0');
-  } else if (0 < n && n <= 21) {
-    out.append(digits, 0, static_cast<std::size_t>(n));
-    out.push_back('.');
-    out.append(digits, static_cast<std::size_t>(n));
-  } else if (-6 < n && n <= 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-n), '0');
-    out += digits;
-  } else {
-    out.push_back(digits[0]);
-    if (k > 1) {
-      out.push_back('.');
-      out.append(digits, 1);
-    }
-    out.push_back('e');
-    int e = n - 1;
-    out.push_back(e < 0 ? '-' : '+');
-    char eb[8];
-    auto er = std::to_chars(eb, eb + sizeof eb, e < 0 ? -e : e);
-    out.append(eb, er.ptr);
-  }
+  append_number(out, d);
 }
 
 std::string jcs_serialize(const boost::json::value& v) {

@@ -14,6 +14,7 @@
 #include <cstring>
 
 #include "ecusson/rdf/jcs.h"
+#include "ecusson/common/number.h"
 #include "jsonld_internal.h"
 
 namespace ecusson::rdf::detail {
@@ -33,21 +34,21 @@ constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double
 constexpr std::string_view kI18n = "https://www.w3.org/ns/i18n#";
 
 /// §8.6: canonical xsd:double, the JavaScript toExponential(15) form with trailing zeros
-/// of the mantissa removed: 1.1 -> "1.1E0", 1e21 -> "1.0E21".
+/// of the mantissa removed: 1.1 -> "1.1E0", 1e21 -> "1.0E21". toExponential rounds a tie
+/// up (1.0000152587890625 -> "1.000015258789063E0") where printf's "%.15E" rounds to even.
 std::string canonical_double(double d) {
   if (d == 0) return "0.0E0";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%1.15E", d);
-  std::string_view s(buf);
-  std::size_t e = s.find('E');
-  std::string_view mantissa = s.substr(0, e);
-  int exponent = std::atoi(buf + e + 1);
+  std::string s = format_exponential(d, 15);  // "-1.500000000000000e+0"
+  std::size_t e = s.find('e');
+  std::string_view mantissa = std::string_view(s).substr(0, e);
+  std::string_view exponent = std::string_view(s).substr(e + 1);
+  if (exponent.front() == '+') exponent.remove_prefix(1);
   std::size_t dot = mantissa.find('.');
   std::size_t last = mantissa.find_last_not_of('0');
   if (last == dot) ++last;  // keep one digit after the point
   std::string out(mantissa.substr(0, last + 1));
   out.push_back('E');
-  out += std::to_string(exponent);
+  out += exponent;
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/common/strict_json.h"
 #include "test_support.h"
 
 namespace ecusson::rdf {
@@ -24,19 +25,34 @@ double from_hex(std::string_view hex) {
 
 std::string number(double d) { return jcs_serialize(json::value(d)); }
 
-// RFC 8785 §3.2.2 / §3.2.4 example (the "values" sample). Boost.JSON 1.81 does not round
-// 17-digit decimals correctly when parsing (333333333.33333329 becomes ...325), so that
-// number is set from its IEEE-754 bits: the test is about serialization.
+// RFC 8785 §3.2.2 / §3.2.4 example (the "values" sample), read from the RFC's text by the
+// strict parser: Boost.JSON 1.81 alone reads 333333333.33333329 as ...325 (printed
+// 333333333.3333332), the strict parser reads it correctly rounded.
 TEST(jcs_rfc8785, rfc8785_primitive_values_example) {
-  auto v = json::parse(R"({
-    "numbers": [0, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
+  auto v = parse_json_strict(R"({
+    "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
     "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/",
     "literals": [null, true, false]
   })");
-  v.at("numbers").as_array()[0] = from_hex("41b3de4355555555");
-  EXPECT_EQ(jcs_serialize(v),
+  ASSERT_OK(v);
+  EXPECT_EQ(jcs_serialize(*v),
             "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
             "\"string\":\"\xE2\x82\xAC$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}");
+  // The same number set from its IEEE-754 bits.
+  EXPECT_EQ(number(from_hex("41b3de4355555555")), "333333333.3333333");
+}
+
+// Numbers read from text and written back as JSON.stringify does in Node 20.
+TEST(jcs_rfc8785, numbers_read_from_text_print_as_ecmascript) {
+  auto v = parse_json_strict(
+      "[1.0000152587890625, 0.67673722682104124, 963169329387873.36, 9.760355075735633,"
+      " 5.4635177393569995e-12, 1e21, 1e20, 123456789012345680000, 1e-7, 1e-6, 5e-324,"
+      " 1.7976931348623157e308, -0.0, 4.35, 0.000001, 0.30000000000000004]");
+  ASSERT_OK(v);
+  EXPECT_EQ(jcs_serialize(*v),
+            "[1.0000152587890625,0.6767372268210412,963169329387873.4,9.760355075735633,"
+            "5.4635177393569995e-12,1e+21,100000000000000000000,123456789012345680000,1e-7,"
+            "0.000001,5e-324,1.7976931348623157e+308,0,4.35,0.000001,0.30000000000000004]");
 }
 
 // RFC 8785 §3.2.3 sorting example: UTF-16 code units, not code points (U+1F602 sorts

@@ -7,6 +7,7 @@
 
 #include "ecusson/rdf/nquads.h"
 #include "ecusson/rdf/rdfc.h"
+#include "ecusson/common/strict_json.h"
 #include "test_support.h"
 
 namespace ecusson::rdf {
@@ -342,6 +343,33 @@ TEST(jsonld, literals_use_canonical_lexical_forms) {
   EXPECT_EQ(lexical("http://ex/f"), "5^^" + xsd + "integer");
   EXPECT_EQ(lexical("http://ex/b"), "true^^" + xsd + "boolean");
   EXPECT_EQ(lexical("http://ex/dd"), "5.0E0^^" + xsd + "double");
+}
+
+// xsd:double is toExponential(15), which rounds a tie up; xsd:integer is toFixed(0). Expected
+// forms from Node 20: v.toExponential(15).replace(/(\d)0*e\+?/, '$1E') and v.toFixed(0).
+TEST(jsonld, double_and_integer_lexical_forms_match_javascript) {
+  json::value doc = *parse_json_strict(R"({"@id": "http://ex/s",
+    "http://ex/tie": 1.0000152587890625, "http://ex/small": -2.5e-7,
+    "http://ex/boost": 0.67673722682104124, "http://ex/up": 5.4635177393569995e-12,
+    "http://ex/max": 1.7976931348623157e308, "http://ex/half": -0.5,
+    "http://ex/big": 123456789012345680000, "http://ex/negzero": -0.0})");
+  auto ds = to_rdf(doc, JsonLdOptions{});
+  ASSERT_OK(ds);
+  auto lexical = [&](std::string_view p) {
+    for (const auto& q : *ds) {
+      if (q.predicate.value == p) return q.object.value + "^^" + q.object.datatype;
+    }
+    return std::string("?");
+  };
+  const std::string xsd = "http://www.w3.org/2001/XMLSchema#";
+  EXPECT_EQ(lexical("http://ex/tie"), "1.000015258789063E0^^" + xsd + "double");
+  EXPECT_EQ(lexical("http://ex/small"), "-2.5E-7^^" + xsd + "double");
+  EXPECT_EQ(lexical("http://ex/boost"), "6.767372268210412E-1^^" + xsd + "double");
+  EXPECT_EQ(lexical("http://ex/up"), "5.463517739357E-12^^" + xsd + "double");
+  EXPECT_EQ(lexical("http://ex/max"), "1.797693134862316E308^^" + xsd + "double");
+  EXPECT_EQ(lexical("http://ex/half"), "-5.0E-1^^" + xsd + "double");
+  EXPECT_EQ(lexical("http://ex/big"), "123456789012345683968^^" + xsd + "integer");
+  EXPECT_EQ(lexical("http://ex/negzero"), "0^^" + xsd + "integer");
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/common/strict_json.h"
 #include "test_support.h"
 
 namespace ecusson::rdf {
@@ -293,10 +294,12 @@ class Isomorphism {
   long budget_ = 0;
 };
 
+// Read as a JSON-LD processor reads JSON (numbers correctly rounded: tjs12 holds
+// 333333333.33333329, which Boost.JSON 1.81's own parser misreads). Throws on error.
 json::value parse_json_file(const std::filesystem::path& p) {
-  json::parse_options po;
-  po.max_depth = 1000;
-  return json::parse(read_file(p), {}, po);
+  JsonLimits limits;
+  limits.max_depth = 1000;
+  return parse_json_strict(read_file(p), limits).value();
 }
 
 struct Outcome {
@@ -414,7 +417,7 @@ TEST(jsonld_to_rdf_conformance, w3c_to_rdf_manifest) {
     else std::cout << "    " << f.detail.substr(0, f.detail.find('\n')) << "\n";
   }
   ASSERT_GT(run, 0);
-  EXPECT_GE(passed * 100, run * 95) << "pass rate below 95 %";
+  EXPECT_EQ(passed, run) << "every toRdf test that is run must pass";
 }
 
 }  // namespace
