@@ -9,7 +9,6 @@
 // that cannot be read, parsed or checked against its grid, with file:line:column) or bad
 // usage. Nothing is written when any evaluation is unusable.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -24,6 +23,7 @@
 #include "ecusson/assessment/report_csv.h"
 #include "ecusson/assessment/report_html.h"
 #include "ecusson/assessment/report_json.h"
+#include "output.h"
 
 namespace ecusson::cli {
 
@@ -42,40 +42,14 @@ struct AssessArgs {
   std::string csv_sep = ";";
 };
 
-bool write_output(const std::string& path, const std::string& data, Lang lang) {
-  if (path.empty() || path == "-") {
-    std::cout << data;
-    std::cout.flush();
-    return static_cast<bool>(std::cout);
-  }
+// The report, written whole or not at all (a reader never sees half a report).
+bool write_report(const std::string& path, const std::string& data, Lang lang) {
   std::error_code ec;
-  fs::path p(path);
-  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-  // Write to a temporary file and rename, so a reader never sees half a report.
-  fs::path tmp = p;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) {
-      std::cerr << path << tr(lang, " : impossible d'écrire le rapport\n",
-                              ": cannot write the report\n");
-      fs::remove(tmp, ec);
-      return false;
-    }
-  }
-  fs::rename(tmp, p, ec);
-  if (ec) {
-    std::cerr << path << tr(lang, " : impossible d'écrire le rapport (", ": cannot write the report (")
-              << ec.message() << ")\n";
-    fs::remove(tmp, ec);
-    return false;
-  }
-  return true;
-}
-
-void print_error(const Error& e, Lang lang) {
-  std::cerr << tr(lang, "erreur : ", "error: ") << e.to_string() << "\n";
+  if (fs::path p(path); p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  if (write_output(path, data)) return true;
+  std::cerr << path
+            << tr(lang, " : impossible d'écrire le rapport\n", ": cannot write the report\n");
+  return false;
 }
 
 void print_warnings(const std::vector<as::AssessmentResult>& results, Lang lang) {
@@ -106,7 +80,7 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
   if (is_dir) {
     auto list = as::list_evaluation_files(args.input, lang);
     if (!list) {
-      print_error(list.error(), lang);
+      print_error(lang, list.error());
       return kExitUnusable;
     }
     for (const fs::path& p : *list) files.push_back(p.string());
@@ -133,7 +107,7 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
     auto r = assessor.assess_file(files[i]);
     if (!r) {
       if (progress) std::cerr << "\n";
-      print_error(r.error(), lang);
+      print_error(lang, r.error());
       ++failures;
       continue;
     }
@@ -184,7 +158,7 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
     csv.separator = args.csv_sep == "," ? ',' : ';';
     report = as::cohort_to_csv(cohort, csv, lang);
   }
-  if (!write_output(args.output, report, lang)) return kExitUnusable;
+  if (!write_report(args.output, report, lang)) return kExitUnusable;
   if (!args.output.empty() && args.output != "-") {
     std::cerr << tr(lang, "Rapport écrit : ", "Report written: ") << args.output << " ("
               << results.size() << tr(lang, " évaluation(s))\n", " evaluation(s))\n");

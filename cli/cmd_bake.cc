@@ -4,15 +4,13 @@
 // JSON or in the JWS payload) unless forced.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 
 #include "command.h"
 #include "ecusson/baking/baked_payload.h"
-#include "ecusson/baking/baking_messages.h"
 #include "ecusson/baking/png_baking.h"
 #include "ecusson/baking/svg_baking.h"
+#include "output.h"
 
 namespace ecusson::cli {
 
@@ -26,31 +24,6 @@ struct BakeArgs {
   bool ob3 = false;
   bool json = false;
 };
-
-void print_error(const Context& ctx, const Error& e) {
-  if (ctx.lang == Lang::en) {
-    std::string_view en = baking::baking_message(e.code, Lang::en);
-    std::cerr << "error: " << (e.where.empty() ? "" : e.where + ": ")
-              << (en.empty() ? e.message : std::string(en)) << " [" << e.code << "]\n";
-  } else {
-    std::cerr << "erreur : " << e.to_string() << "\n";
-  }
-}
-
-bool write_output(const std::string& path, const std::string& bytes) {
-  if (path == "-") {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return static_cast<bool>(std::cout.flush());
-  }
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) return false;
-  }
-  return std::rename(tmp.c_str(), path.c_str()) == 0;
-}
 
 int run_bake(const BakeArgs& a, const Context& ctx) {
   std::string credential, read_error;
@@ -66,21 +39,21 @@ int run_bake(const BakeArgs& a, const Context& ctx) {
     if (!detected) {
       Error e = detected.error();
       e.where = a.credential;
-      print_error(ctx, e);
+      print_baking_error(ctx.lang, e);
       return kExitUnusable;
     }
     version = *detected;
   }
   auto image = baking::read_image_file(a.image);
   if (!image) {
-    print_error(ctx, image.error());
+    print_baking_error(ctx.lang, image.error());
     return kExitUnusable;
   }
   auto format = baking::sniff_image_format(*image);
   if (!format) {
     Error e = format.error();
     e.where = a.image;
-    print_error(ctx, e);
+    print_baking_error(ctx.lang, e);
     return kExitUnusable;
   }
   auto baked = *format == baking::ImageFormat::png ? baking::bake_png(*image, credential, version)
@@ -88,7 +61,7 @@ int run_bake(const BakeArgs& a, const Context& ctx) {
   if (!baked) {
     Error e = baked.error();
     if (e.where.empty()) e.where = a.image;
-    print_error(ctx, e);
+    print_baking_error(ctx.lang, e);
     return kExitUnusable;
   }
   if (!write_output(a.output, *baked)) {

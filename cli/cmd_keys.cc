@@ -10,6 +10,7 @@
 #include "ecusson/crypto/jwk.h"
 #include "ecusson/crypto/key.h"
 #include "ecusson/crypto/multibase.h"
+#include "output.h"
 
 namespace ecusson::cli {
 namespace {
@@ -30,10 +31,6 @@ const char* type_label(crypto::KeyType t) {
     case crypto::KeyType::rsa2048: return "RSA";
   }
   return "?";
-}
-
-void print_error(const Context& ctx, const Error& e) {
-  std::cerr << tr(ctx.lang, "erreur : ", "error: ") << e.to_string() << "\n";
 }
 
 json::object describe(const crypto::Key& key) {
@@ -78,18 +75,18 @@ void print_text(const Context& ctx, const crypto::Key& key) {
 void run_generate(Context& ctx, const KeysOptions& o) {
   auto type = crypto::key_type_from_string(o.type);
   if (!type) {
-    print_error(ctx, type.error());
+    print_error(ctx.lang, type.error());
     ctx.exit_code = kExitUnusable;
     return;
   }
   auto key = crypto::Key::generate(*type);
   if (!key) {
-    print_error(ctx, key.error());
+    print_error(ctx.lang, key.error());
     ctx.exit_code = kExitUnusable;
     return;
   }
   if (auto saved = key->save_private_pem(o.out); !saved) {
-    print_error(ctx, saved.error());
+    print_error(ctx.lang, saved.error());
     ctx.exit_code = kExitUnusable;
     return;
   }
@@ -105,7 +102,7 @@ void run_generate(Context& ctx, const KeysOptions& o) {
 void run_show(Context& ctx, const KeysOptions& o) {
   auto key = crypto::Key::load_pem_file(o.file);
   if (!key) {
-    print_error(ctx, key.error());
+    print_error(ctx.lang, key.error());
     ctx.exit_code = kExitUnusable;
     return;
   }

@@ -7,19 +7,16 @@
 //     assertions/<uuid>.json), plus the signed assertion (signed/<uuid>.jws and its JSON),
 //     and with --bake IMG the baked images. DIR can be served as static files at URL.
 //     Without --key, the RSA key is DIR.key.pem beside DIR (never inside what is
-//     published), generated once and reused by later runs.
+//     published), generated once and reused by later runs. The work is
+//     ob2::publish_ob2_badge (ecusson/ob2/publish.h): this file reads the
+//     flags, calls it and prints what it wrote.
 //   ecusson ob2 verify FILE|URL|- [--json] [--at TIME] [--recipient EMAIL]
 //                     [--allow-private-network]
 //     verifies an OB 2.0 badge only (`ecusson verify` dispatches every format).
-#include <sys/stat.h>
-
-#include <cctype>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
@@ -27,10 +24,9 @@
 #include "command.h"
 #include "ecusson/baking/baked_payload.h"
 #include "ecusson/net/http_fetcher.h"
-#include "ecusson/ob2/issue.h"
+#include "ecusson/ob2/publish.h"
 #include "ecusson/ob2/verify.h"
-#include "ecusson/baking/png_baking.h"
-#include "ecusson/baking/svg_baking.h"
+#include "output.h"
 
 namespace ecusson::cli {
 
@@ -59,86 +55,51 @@ struct VerifyArgs {
   bool allow_private_network = false;
 };
 
-std::optional<std::chrono::sys_seconds> parse_time(const std::string& s) {
-  return ob2::parse_ob2_datetime(s);
+// Reads an RFC 3339 date flag into `out` (left unset when the flag is absent). False,
+// with the message printed, when the value is not a date.
+bool parse_date_flag(const std::string& value, std::string_view flag,
+                     std::optional<std::chrono::sys_seconds>& out, Lang lang) {
+  if (value.empty()) return true;
+  out = ob2::parse_ob2_datetime(value);
+  if (out) return true;
+  std::cerr << tr(lang, "erreur : ", "error: ") << flag
+            << tr(lang, " : date RFC 3339 attendue", ": RFC 3339 date expected") << "\n";
+  return false;
 }
 
-std::string slugify(const std::string& name) {
-  std::string out;
-  for (unsigned char c : name) {
-    if (std::isalnum(c)) {
-      out.push_back(static_cast<char>(std::tolower(c)));
-    } else if (!out.empty() && out.back() != '-') {
-      out.push_back('-');
-    }
+// --align "name|url[|framework[|code]]".
+std::optional<ob2::Ob2Alignment> parse_alignment(const std::string& spec) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 0;;) {
+    auto bar = spec.find('|', start);
+    parts.push_back(spec.substr(start, bar == std::string::npos ? bar : bar - start));
+    if (bar == std::string::npos) break;
+    start = bar + 1;
   }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out.empty() ? "badge" : out;
+  if (parts.size() < 2 || parts[0].empty() || parts[1].empty()) return std::nullopt;
+  ob2::Ob2Alignment al;
+  al.target_name = parts[0];
+  al.target_url = parts[1];
+  if (parts.size() > 2) al.target_framework = parts[2];
+  if (parts.size() > 3) al.target_code = parts[3];
+  return al;
 }
 
-bool write_file(const fs::path& p, const std::string& bytes, bool secret = false) {
-  std::error_code ec;
-  fs::create_directories(p.parent_path(), ec);
-  {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    if (secret) ::chmod(p.c_str(), 0600);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) return false;
-  }
-  return true;
-}
+// What `ob2 issue` asks the library for, read from the flags.
+struct IssueRequest {
+  ob2::Ob2IssuerSetup setup;
+  ob2::Ob2Achievement achievement;
+  ob2::Ob2Award award;
+  ob2::Ob2PublishOptions options;
+};
 
-// The path of a document under the output directory: its URL relative to the base.
-fs::path local_path(const std::string& out_dir, const std::string& base, const std::string& url) {
-  std::string rel = url.substr(base.size());
-  while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
-  return fs::path(out_dir) / rel;
-}
-
-std::string pretty(const json::object& o) {
-  // Stable, readable output: one property per line is not needed by machines; keep the
-  // serializer's compact form but end with a newline for shells.
-  return json::serialize(o) + "\n";
-}
-
-// "var/ob2" -> "var/ob2.key.pem": outside the folder that gets published.
-fs::path default_ob2_key_path(const std::string& out_dir) {
-  fs::path dir = fs::path(out_dir).lexically_normal();
-  if (dir.filename().empty()) dir = dir.parent_path();
-  if (dir.empty() || dir == ".") dir = fs::current_path();
-  return dir.parent_path() / (dir.filename().string() + ".key.pem");
-}
-
-int run_issue(const IssueArgs& a, const Context& ctx) {
-  auto say = [&](std::string_view fr, std::string_view en) { return std::string(tr(ctx.lang, fr, en)); };
-  std::string pem;
-  bool generated = false;
-  // Without --key the issuer key lives beside DIR, never inside it: DIR is published as is,
-  // and a key inside would be served. It is reused by later runs, because a new key would
-  // invalidate every signed assertion issued before.
-  const fs::path default_key = default_ob2_key_path(a.out_dir);
-  const std::string key_path =
-      !a.key_path.empty() ? a.key_path : (fs::exists(default_key) ? default_key.string() : "");
-  if (!key_path.empty()) {
-    std::string err;
-    if (!read_input(key_path, pem, err, 1u << 20)) {
-      std::cerr << say("erreur : ", "error: ") << err << "\n";
-      return kExitUnusable;
-    }
-  } else {
-    auto k = ob2::generate_ob2_rsa_key();
-    if (!k) {
-      std::cerr << say("erreur : ", "error: ") << k.error().to_string() << "\n";
-      return kExitUnusable;
-    }
-    pem = *k;
-    generated = true;
-  }
-  ob2::Ob2IssuerSetup setup{a.base_url, a.issuer_name, a.issuer_url, a.issuer_email,
-                               a.issuer_description, ""};
-  ob2::Ob2Achievement ach;
-  ach.slug = a.slug.empty() ? slugify(a.name) : a.slug;
+// The flags as library values; nullopt, with the message printed, on a bad flag or an
+// unreadable image.
+std::optional<IssueRequest> issue_request(const IssueArgs& a, Lang lang) {
+  IssueRequest r;
+  r.setup = {a.base_url, a.issuer_name, a.issuer_url, a.issuer_email, a.issuer_description, ""};
+  ob2::Ob2Achievement& ach = r.achievement;
+  ach.slug = a.slug;  // empty: derived from the name by the library
   ach.name = a.name;
   ach.description = a.description;
   ach.image = a.image;
@@ -146,160 +107,104 @@ int run_issue(const IssueArgs& a, const Context& ctx) {
   ach.criteria_url = a.criteria_url;
   ach.tags = a.tags;
   for (const auto& spec : a.align) {
-    // "name|url[|framework[|code]]"
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (true) {
-      auto bar = spec.find('|', start);
-      parts.push_back(spec.substr(start, bar == std::string::npos ? bar : bar - start));
-      if (bar == std::string::npos) break;
-      start = bar + 1;
-    }
-    if (parts.size() < 2 || parts[0].empty() || parts[1].empty()) {
-      std::cerr << say("erreur : --align attend « nom|url[|référentiel[|code]] » : ",
-                       "error: --align expects \"name|url[|framework[|code]]\": ")
+    auto al = parse_alignment(spec);
+    if (!al) {
+      std::cerr << tr(lang, "erreur : --align attend « nom|url[|référentiel[|code]] » : ",
+                      "error: --align expects \"name|url[|framework[|code]]\": ")
                 << spec << "\n";
-      return kExitUnusable;
+      return std::nullopt;
     }
-    ob2::Ob2Alignment al;
-    al.target_name = parts[0];
-    al.target_url = parts[1];
-    if (parts.size() > 2) al.target_framework = parts[2];
-    if (parts.size() > 3) al.target_code = parts[3];
-    ach.alignment.push_back(al);
+    ach.alignment.push_back(std::move(*al));
   }
-  ob2::Ob2Award award;
-  award.recipient_email = a.recipient;
-  award.evidence = a.evidence;
-  award.narrative = a.narrative;
-  if (!a.issued_on.empty()) {
-    award.issued_on = parse_time(a.issued_on);
-    if (!award.issued_on) {
-      std::cerr << say("erreur : --issued-on : date RFC 3339 attendue",
-                       "error: --issued-on: RFC 3339 date expected")
-                << "\n";
-      return kExitUnusable;
-    }
-  }
-  if (!a.expires.empty()) {
-    award.expires = parse_time(a.expires);
-    if (!award.expires) {
-      std::cerr << say("erreur : --expires : date RFC 3339 attendue",
-                       "error: --expires: RFC 3339 date expected")
-                << "\n";
-      return kExitUnusable;
-    }
-  }
-  const std::string base = ob2::ob2_urls(a.base_url).base;
-  // The image to bake is read before issuing: without --image, it is also published
-  // (unbaked) as the BadgeClass image, which OB 2.0 requires.
-  std::string img;
-  bool png = true;
+  r.award.recipient_email = a.recipient;
+  r.award.evidence = a.evidence;
+  r.award.narrative = a.narrative;
+  if (!parse_date_flag(a.issued_on, "--issued-on", r.award.issued_on, lang) ||
+      !parse_date_flag(a.expires, "--expires", r.award.expires, lang))
+    return std::nullopt;
+  r.options.out_dir = a.out_dir;
+  r.options.key_file = a.key_path;
   if (!a.bake_image.empty()) {
-    auto read = baking::read_image_file(a.bake_image);
-    if (!read) {
-      std::cerr << say("erreur : ", "error: ") << read.error().to_string() << "\n";
-      return kExitUnusable;
+    auto image = baking::read_image_file(a.bake_image);
+    if (!image) {
+      print_error(lang, image.error());
+      return std::nullopt;
     }
-    auto fmt = baking::sniff_image_format(*read);
-    if (!fmt) {
-      std::cerr << say("erreur : ", "error: ") << fmt.error().to_string() << "\n";
-      return kExitUnusable;
-    }
-    img = std::move(*read);
-    png = *fmt == baking::ImageFormat::png;
+    r.options.image = std::move(*image);
   }
-  const std::string ext = png ? ".png" : ".svg";
-  const bool publish_image = ach.image.empty() && !a.bake_image.empty();
-  if (publish_image) ach.image = base + "/badges/" + ach.slug + ext;
-  auto docs = ob2::issue_ob2(setup, ach, award, pem);
-  if (!docs) {
-    std::cerr << say("erreur : ", "error: ") << docs.error().to_string() << "\n";
-    // The fields OB 2.0 requires that are optional flags here: name the flag to add.
-    if (docs.error().where == "achievement.image")
-      std::cerr << say("  ajoutez --image URL (ou --bake IMAGE) : une BadgeClass OB 2.0 doit avoir "
-                       "une image\n",
-                       "  add --image URL (or --bake IMAGE): an OB 2.0 BadgeClass must have an "
-                       "image\n");
-    else if (docs.error().where == "achievement.criteria")
-      std::cerr << say("  ajoutez --criteria TEXTE ou --criteria-url URL\n",
-                       "  add --criteria TEXT or --criteria-url URL\n");
-    return kExitUnusable;
-  }
-  const std::string uuid = docs->signed_assertion.id.substr(9);
-  struct Out {
-    fs::path path;
-    std::string bytes;
-  };
-  std::vector<Out> outs = {
-      {local_path(a.out_dir, base, docs->issuer.id), pretty(to_json(docs->issuer))},
-      {local_path(a.out_dir, base, docs->key.id), pretty(to_json(docs->key))},
-      {local_path(a.out_dir, base, docs->revocation_list.id),
-       pretty(to_json(docs->revocation_list))},
-      {local_path(a.out_dir, base, docs->badge_class.id), pretty(to_json(docs->badge_class))},
-      {local_path(a.out_dir, base, docs->hosted_assertion.id),
-       pretty(to_json(docs->hosted_assertion))},
-      {fs::path(a.out_dir) / "signed" / (uuid + ".json"), pretty(to_json(docs->signed_assertion))},
-      {fs::path(a.out_dir) / "signed" / (uuid + ".jws"), docs->jws + "\n"},
-  };
-  if (publish_image) outs.push_back({local_path(a.out_dir, base, ach.image), img});
-  if (!a.bake_image.empty()) {
-    auto bake = [&](const std::string& payload) {
-      return png ? baking::bake_png(img, payload, baking::BadgeVersion::ob2)
-                 : baking::bake_svg(img, payload, baking::BadgeVersion::ob2);
-    };
-    auto signed_img = bake(docs->jws);
-    auto hosted_img = bake(json::serialize(to_json(docs->hosted_assertion)));
-    if (!signed_img || !hosted_img) {
-      const Error& e = signed_img ? hosted_img.error() : signed_img.error();
-      std::cerr << say("erreur : ", "error: ") << e.to_string() << "\n";
-      return kExitUnusable;
-    }
-    outs.push_back({fs::path(a.out_dir) / "signed" / (uuid + ext), *signed_img});
-    outs.push_back({local_path(a.out_dir, base, docs->hosted_assertion.id).replace_extension(ext),
-                    *hosted_img});
-  }
-  // The key first: documents that name a key nobody kept would be worthless.
-  if (generated && !write_file(default_key, pem, true)) {
-    std::cerr << say("erreur : écriture de la clé impossible", "error: cannot write the key")
+  return r;
+}
+
+void print_issue_error(const Error& e, Lang lang) {
+  if (e.code == "ob2.key_write") {
+    std::cerr << tr(lang, "erreur : écriture de la clé impossible", "error: cannot write the key")
               << "\n";
+  } else if (e.code == "ob2.write") {
+    std::cerr << tr(lang, "erreur : écriture impossible : ", "error: cannot write: ")
+              << fs::path(e.where) << "\n";
+  } else {
+    print_error(lang, e);
+  }
+  // The fields OB 2.0 requires that are optional flags here: name the flag to add.
+  if (e.where == "achievement.image")
+    std::cerr << tr(lang,
+                    "  ajoutez --image URL (ou --bake IMAGE) : une BadgeClass OB 2.0 doit avoir "
+                    "une image\n",
+                    "  add --image URL (or --bake IMAGE): an OB 2.0 BadgeClass must have an "
+                    "image\n");
+  else if (e.where == "achievement.criteria")
+    std::cerr << tr(lang, "  ajoutez --criteria TEXTE ou --criteria-url URL\n",
+                    "  add --criteria TEXT or --criteria-url URL\n");
+}
+
+void print_issue_json(const ob2::Ob2Published& p) {
+  const ob2::Ob2Issued& d = p.documents;
+  json::object o;
+  o["issuer"] = d.issuer.id;
+  o["key"] = d.key.id;
+  o["revocationList"] = d.revocation_list.id;
+  o["badgeClass"] = d.badge_class.id;
+  o["hostedAssertion"] = d.hosted_assertion.id;
+  o["signedAssertion"] = d.signed_assertion.id;
+  json::array files;
+  for (const auto& f : p.files) files.emplace_back(f.string());
+  o["files"] = std::move(files);
+  if (p.key_generated) o["privateKey"] = p.key_file.string();
+  std::cout << json::serialize(o) << "\n";
+}
+
+void print_issue_summary(const ob2::Ob2Published& p, const IssueArgs& a, Lang lang) {
+  const ob2::Ob2Issued& d = p.documents;
+  std::cout << tr(lang, "Badge OB 2.0 émis pour ", "OB 2.0 badge issued to ") << a.recipient
+            << "\n";
+  std::cout << tr(lang, "  assertion hébergée : ", "  hosted assertion: ") << d.hosted_assertion.id
+            << "\n";
+  std::cout << tr(lang, "  assertion signée   : ", "  signed assertion: ") << d.signed_assertion.id
+            << "\n";
+  std::cout << tr(lang, "  publiez le dossier ", "  publish the folder ") << a.out_dir
+            << tr(lang, " à l'adresse ", " at ") << ob2::ob2_urls(a.base_url).base << "/\n";
+  for (const auto& f : p.files) std::cout << "  " << f.string() << "\n";
+  if (p.key_generated)
+    std::cout << tr(lang, "  clé privée générée : ", "  generated private key: ")
+              << p.key_file.string()
+              << tr(lang, " (à garder secrète, ne pas publier)",
+                    " (keep it secret, do not publish)")
+              << "\n";
+}
+
+int run_issue(const IssueArgs& a, const Context& ctx) {
+  auto request = issue_request(a, ctx.lang);
+  if (!request) return kExitUnusable;
+  auto published = ob2::publish_ob2_badge(request->setup, request->achievement, request->award,
+                                             request->options);
+  if (!published) {
+    print_issue_error(published.error(), ctx.lang);
     return kExitUnusable;
   }
-  for (const auto& o : outs) {
-    if (!write_file(o.path, o.bytes)) {
-      std::cerr << say("erreur : écriture impossible : ", "error: cannot write: ") << o.path
-                << "\n";
-      return kExitUnusable;
-    }
-  }
-  if (a.as_json) {
-    json::object o;
-    o["issuer"] = docs->issuer.id;
-    o["key"] = docs->key.id;
-    o["revocationList"] = docs->revocation_list.id;
-    o["badgeClass"] = docs->badge_class.id;
-    o["hostedAssertion"] = docs->hosted_assertion.id;
-    o["signedAssertion"] = docs->signed_assertion.id;
-    json::array files;
-    for (const auto& f : outs) files.emplace_back(f.path.string());
-    o["files"] = std::move(files);
-    if (generated) o["privateKey"] = default_key.string();
-    std::cout << json::serialize(o) << "\n";
-  } else {
-    std::cout << say("Badge OB 2.0 émis pour ", "OB 2.0 badge issued to ") << a.recipient << "\n";
-    std::cout << say("  assertion hébergée : ", "  hosted assertion: ")
-              << docs->hosted_assertion.id << "\n";
-    std::cout << say("  assertion signée   : ", "  signed assertion: ")
-              << docs->signed_assertion.id << "\n";
-    std::cout << say("  publiez le dossier ", "  publish the folder ") << a.out_dir
-              << say(" à l'adresse ", " at ") << base << "/\n";
-    for (const auto& f : outs) std::cout << "  " << f.path.string() << "\n";
-    if (generated)
-      std::cout << say("  clé privée générée : ", "  generated private key: ")
-                << default_key.string()
-                << say(" (à garder secrète, ne pas publier)", " (keep it secret, do not publish)")
-                << "\n";
-  }
+  if (a.as_json)
+    print_issue_json(*published);
+  else
+    print_issue_summary(*published, a, ctx.lang);
   return kExitOk;
 }
 
@@ -347,15 +252,7 @@ int run_verify(const VerifyArgs& a, const Context& ctx) {
   ob2::Ob2VerifyOptions options;
   options.recipient = a.recipient;
   options.allow_private_network = a.allow_private_network;
-  if (!a.at.empty()) {
-    options.at = parse_time(a.at);
-    if (!options.at) {
-      std::cerr << tr(ctx.lang, "erreur : --at : date RFC 3339 attendue",
-                      "error: --at: RFC 3339 date expected")
-                << "\n";
-      return kExitUnusable;
-    }
-  }
+  if (!parse_date_flag(a.at, "--at", options.at, ctx.lang)) return kExitUnusable;
   net::HttpFetcher fetcher;
   auto r = ob2::verify_ob2(input, fetcher, options);
   if (a.as_json) {

@@ -1,6 +1,5 @@
 // `ecusson sign UNSIGNED.json --key KEY.pem --proof vc-jwt|eddsa-rdfc-2022|eddsa-jcs-2022`:
 // secure a credential document as it is, with the issuer bound to the key (design §3).
-#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -14,6 +13,7 @@
 #include "ecusson/proofs/signing_identity.h"
 #include "ecusson/common/strict_json.h"
 #include "ecusson/proofs/vc_jwt.h"
+#include "output.h"
 
 namespace ecusson::cli {
 namespace {
@@ -39,15 +39,10 @@ int usage_error(const Context& ctx, const std::string& what) {
 }
 
 // Writes `text` to `path`, or to stdout when path is empty or "-".
-int write_output(const Context& ctx, const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    std::cout << text;
-    return kExitOk;
-  }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) return usage_error(ctx, path + T(ctx, " : écriture impossible", ": cannot write"));
+int write_signed(const Context& ctx, const std::string& path, const std::string& text) {
+  if (!write_output(path, text))
+    return usage_error(ctx, path + T(ctx, " : écriture impossible", ": cannot write"));
+  if (path.empty() || path == "-") return kExitOk;
   std::cerr << T(ctx, "Credential signé écrit dans ", "Signed credential written to ") << path
             << "\n";
   return kExitOk;
@@ -69,7 +64,7 @@ int sign_vc_jwt(const Context& ctx, const SignOptions& o, const json::object& do
   opt.kid = o.verification_method;
   auto jwt = proofs::sign_vc_jwt(doc, key, opt);
   if (!jwt) return usage_error(ctx, jwt.error().to_string());
-  return write_output(ctx, o.out, *jwt + "\n");
+  return write_signed(ctx, o.out, *jwt + "\n");
 }
 
 // Embedded proof (eddsa-rdfc-2022 or eddsa-jcs-2022, Ed25519 keys only). A document that
@@ -85,7 +80,7 @@ int sign_data_integrity(const Context& ctx, const SignOptions& o, const json::ob
   po.verification_method = o.verification_method;
   auto secured = proofs::add_data_integrity_proof(doc, key, po);
   if (!secured) return usage_error(ctx, o.input + ": " + secured.error().to_string());
-  return write_output(ctx, o.out, json::serialize(*secured) + "\n");
+  return write_signed(ctx, o.out, json::serialize(*secured) + "\n");
 }
 
 void run_sign(Context& ctx, const SignOptions& o) {

@@ -4,12 +4,11 @@
 // hostile or ambiguous image).
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
-#include <fstream>
 #include <iostream>
 
 #include "command.h"
 #include "ecusson/baking/baked_payload.h"
-#include "ecusson/baking/baking_messages.h"
+#include "output.h"
 
 namespace ecusson::cli {
 
@@ -43,15 +42,8 @@ std::string_view kind_label(baking::BakedKind k, Lang lang) {
 int run_unbake(const UnbakeArgs& a, const Context& ctx) {
   auto p = baking::unbake_file(a.image);
   if (!p) {
-    const Error& e = p.error();
-    if (ctx.lang == Lang::en) {
-      std::string_view en = baking::baking_message(e.code, Lang::en);
-      std::cerr << "error: " << (e.where.empty() ? "" : e.where + ": ")
-                << (en.empty() ? e.message : std::string(en)) << " [" << e.code << "]\n";
-    } else {
-      std::cerr << "erreur : " << e.to_string() << "\n";
-    }
-    return e.code == "baking.not_baked" ? kExitNo : kExitUnusable;
+    print_baking_error(ctx.lang, p.error());
+    return p.error().code == "baking.not_baked" ? kExitNo : kExitUnusable;
   }
   std::string out;
   if (a.json) {
@@ -64,15 +56,10 @@ int run_unbake(const UnbakeArgs& a, const Context& ctx) {
     out = p->text;
   }
   out += "\n";
-  if (a.output.empty() || a.output == "-") {
-    std::cout << out << std::flush;
-  } else {
-    std::ofstream f(a.output, std::ios::binary | std::ios::trunc);
-    if (!f || !f.write(out.data(), static_cast<std::streamsize>(out.size()))) {
-      std::cerr << tr(ctx.lang, "erreur : impossible d'écrire ", "error: cannot write ") << a.output
-                << "\n";
-      return kExitUnusable;
-    }
+  if (!write_output(a.output, out)) {
+    std::cerr << tr(ctx.lang, "erreur : impossible d'écrire ", "error: cannot write ") << a.output
+              << "\n";
+    return kExitUnusable;
   }
   std::cerr << kind_label(p->kind, ctx.lang) << "\n";
   return kExitOk;
