@@ -11,9 +11,9 @@
 
 #include "ecusson/badges/baked_payload.h"
 #include "ecusson/badges/credential_view.h"
+#include "ecusson/badges/data_integrity.h"
 #include "ecusson/badges/datetime.h"
 #include "ecusson/badges/input_format.h"
-#include "ecusson/badges/data_integrity.h"
 #include "ecusson/badges/key_resolver.h"
 #include "ecusson/badges/network_key_resolver.h"
 #include "ecusson/badges/ob3_identity.h"
@@ -45,8 +45,6 @@ constexpr auto kPassed = CheckStatus::passed;
 constexpr auto kFailed = CheckStatus::failed;
 constexpr auto kSkipped = CheckStatus::skipped;
 constexpr auto kWarning = CheckStatus::warning;
-
-std::string_view trim(std::string_view s) { return trim_input(s); }
 
 const json::value* member(const json::object& o, std::string_view key) { return o.if_contains(key); }
 
@@ -626,7 +624,7 @@ Result<FetchResponse> Run::fetch(const std::string& url, std::string_view accept
 
 std::optional<json::object> verify_status_list(Run& run, std::string_view body,
                                                VerificationResult& sub) {
-  std::string_view text = trim(body);
+  std::string_view text = trim_input(body);
   Run inner = run;
   inner.depth = run.depth + 1;
   JsonLimits limits;
@@ -706,7 +704,7 @@ void verify_text(Run& run, std::string_view bytes, VerificationResult& r, int ur
       detail::verify_ob2_input(run, bytes, r);
       return;
     }
-    std::string_view text = trim(payload->text);
+    std::string_view text = trim_input(payload->text);
     if (payload->kind == BakedKind::ob3_jws) {
       r.format = "ob3-vc-jwt";
       auto token = read_jws(run, text, r);
@@ -727,7 +725,7 @@ void verify_text(Run& run, std::string_view bytes, VerificationResult& r, int ur
     }
     return;
   }
-  std::string_view text = trim(bytes);
+  std::string_view text = trim_input(bytes);
   // OB 2.0 and older (JSON with the OB 2.0 context, JWS of an Assertion, OB 1.x/0.5).
   if (!looks_like_http_url(text) && detail::is_ob2_input(text)) {
     if (r.source.empty()) r.source = text.front() == '{' ? "json" : "jws";
@@ -813,7 +811,7 @@ VerificationResult verify_credential(const VerifyInput& input, const VerifyOptio
             options.now ? *options.now : floor<seconds>(system_clock::now()), 0};
     switch (input.hint) {
       case InputHint::url:
-        verify_url(run, trim(input.bytes), r, 0);
+        verify_url(run, trim_input(input.bytes), r, 0);
         break;
       case InputHint::png: r.source = "png"; verify_text(run, input.bytes, r, 0); break;
       case InputHint::svg: r.source = "svg"; verify_text(run, input.bytes, r, 0); break;

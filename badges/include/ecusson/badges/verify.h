@@ -66,7 +66,8 @@ using EmbeddedProofVerifier =
 struct VerifyOptions {
   /// The instant the badge is judged at (`--at`); default: now.
   std::optional<std::chrono::sys_seconds> now;
-  /// Tolerance on validFrom / validUntil (vc.js maxClockSkew).
+  /// The one clock skew (vc.js maxClockSkew) of the validity rule (validity_window.h):
+  /// validFrom / validUntil, a JWT's nbf / exp and OB 2.0 issuedOn / expires alike.
   std::chrono::seconds max_clock_skew{300};
   /// Outbound policy: allow private/loopback targets (and plain http towards them).
   bool allow_private_network = false;
