@@ -50,34 +50,47 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 
 }  // namespace
 
-Result<DateTime> parse_datetime(std::string_view s) {
+Result<DateTime> parse_datetime(std::string_view s, DateTimeSyntax syntax) {
   auto bad = [&] {
     return fail("datetime.invalid", "date-heure invalide « " + std::string(s.substr(0, 64)) +
                                         " » (AAAA-MM-JJThh:mm:ssZ attendu)");
   };
-  int year, month, day, hour, minute, second;
-  if (s.size() < 19 || !digits(s, 0, 4, year) || s[4] != '-' || !digits(s, 5, 2, month) ||
-      s[7] != '-' || !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't') ||
-      !digits(s, 11, 2, hour) || s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' ||
-      !digits(s, 17, 2, second))
+  int year, month, day, hour, minute, second = 0;
+  if (s.size() < 10 || !digits(s, 0, 4, year) || s[4] != '-' || !digits(s, 5, 2, month) ||
+      s[7] != '-' || !digits(s, 8, 2, day))
     return bad();
   if (year < 1 || month < 1 || month > 12 || day < 1 ||
-      static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month)) ||
-      hour > 23 || minute > 59 || second > 60)
+      static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month)))
     return bad();
+  const std::int64_t midnight =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400;
+  if (s.size() == 10 && syntax.date_only) return DateTime{midnight, 0};
+  const bool separator = s.size() > 10 && (s[10] == 'T' || s[10] == 't' ||
+                                           (syntax.iso8601 && s[10] == ' '));
+  if (!separator || !digits(s, 11, 2, hour) || s.size() < 16 || s[13] != ':' ||
+      !digits(s, 14, 2, minute))
+    return bad();
+  std::size_t pos = 16;
+  const bool has_seconds = pos < s.size() && s[pos] == ':';
+  if (has_seconds) {
+    if (!digits(s, 17, 2, second)) return bad();
+    pos = 19;
+  } else if (!syntax.iso8601) {
+    return bad();
+  }
+  if (hour > 23 || minute > 59 || second > 60) return bad();
   if (second == 60) second = 59;
-  std::size_t pos = 19;
   std::uint32_t nanos = 0;
-  if (pos < s.size() && s[pos] == '.') {
+  if (has_seconds && pos < s.size() && (s[pos] == '.' || (syntax.iso8601 && s[pos] == ','))) {
     ++pos;
     std::size_t start = pos;
     std::uint32_t scale = 100000000;
     while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) {
-      nanos += static_cast<std::uint32_t>(s[pos] - '0') * scale;
+      if (pos - start < 9) nanos += static_cast<std::uint32_t>(s[pos] - '0') * scale;
       scale /= 10;
       ++pos;
     }
-    if (pos == start || pos - start > 9) return bad();
+    if (pos == start || (pos - start > 9 && !syntax.iso8601)) return bad();
   }
   if (pos == s.size())
     return fail("datetime.no_timezone",
@@ -86,22 +99,26 @@ Result<DateTime> parse_datetime(std::string_view s) {
   if (s[pos] == 'Z' || s[pos] == 'z') {
     ++pos;
   } else if (s[pos] == '+' || s[pos] == '-') {
-    int oh, om;
-    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-        !digits(s, pos + 4, 2, om) || oh > 23 || om > 59)
+    int oh, om = 0;
+    if (!digits(s, pos + 1, 2, oh)) return bad();
+    std::size_t p = pos + 3;
+    if (p < s.size() && s[p] == ':') {
+      if (!digits(s, p + 1, 2, om)) return bad();
+      p += 3;
+    } else if (!syntax.iso8601) {
       return bad();
+    } else if (p < s.size()) {
+      if (!digits(s, p, 2, om)) return bad();
+      p += 2;
+    }
+    if (oh > 23 || om > 59) return bad();
     offset = (oh * 60 + om) * 60 * (s[pos] == '-' ? -1 : 1);
-    pos += 6;
+    pos = p;
   } else {
     return bad();
   }
   if (pos != s.size()) return bad();
-  DateTime dt;
-  dt.seconds = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) *
-                   86400 +
-               hour * 3600 + minute * 60 + second - offset;
-  dt.nanos = nanos;
-  return dt;
+  return DateTime{midnight + hour * 3600 + minute * 60 + second - offset, nanos};
 }
 
 std::string format_datetime(std::int64_t seconds) {

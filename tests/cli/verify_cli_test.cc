@@ -3,6 +3,11 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/crypto/did.h"
+#include "ecusson/crypto/jwk.h"
+#include "ecusson/crypto/key.h"
+#include "ecusson/proofs/vc_jwt.h"
+#include "jose_token.h"
 #include "run_ecusson.h"
 #include "test_http_server.h"
 #include "test_support.h"
@@ -156,7 +161,7 @@ TEST(cli_verify, url_needs_flag_for_local_server) {
   server.add("/b.jwt", {200, "text/plain", read_file(i.badge("b"))});
   auto refused = run_ecusson("verify --json '" + server.url("/b.jwt") + "'");
   EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_TRUE(has_error(report(refused), "input.fetch"));
+  EXPECT_TRUE(has_error(report(refused), "hosted.fetch"));
   EXPECT_EQ(server.hits("/b.jwt"), 0);
   auto ok = run_ecusson("verify --json --allow-private-network '" + server.url("/b.jwt") +
                         "' --at 2025-06-01");
@@ -171,6 +176,131 @@ TEST(cli_verify, baked_fixture_is_reported_with_reasons) {
   auto rep = report(r);
   EXPECT_EQ(rep.at("source"), json::value("png"));
   EXPECT_EQ(rep.at("format"), json::value("ob3-vc-jwt"));
+}
+
+// --- Issue 9 verdicts through `ecusson verify` (tokens as jose makes them) -----------------
+
+// A did:key issuer in-process, writing tokens to files.
+struct JoseIssuer {
+  TempDir dir;
+  crypto::Key key = crypto::Key::generate(crypto::KeyType::ed25519).value();
+  std::string did = crypto::did_key(key).value();
+  std::string vm = crypto::did_key_verification_method(key).value();
+
+  json::object credential() const {
+    return json::object{
+        {"@context", json::array{"https://www.w3.org/ns/credentials/v2",
+                                 "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"}},
+        {"id", "urn:uuid:6a0c1d1e-8d0b-4f7e-9c1a-2b3c4d5e6f70"},
+        {"type", json::array{"VerifiableCredential", "OpenBadgeCredential"}},
+        {"issuer", json::object{{"id", did}, {"type", json::array{"Profile"}}, {"name", "Mission Locale Test"}}},
+        {"validFrom", "2025-01-01T00:00:00Z"},
+        {"name", "Badge"},
+        {"credentialSubject",
+         json::object{{"id", "did:example:alice"},
+                      {"type", json::array{"AchievementSubject"}},
+                      {"achievement", json::object{{"id", "https://example.fr/a/1"},
+                                                   {"type", json::array{"Achievement"}},
+                                                   {"name", "Travailler en équipe"},
+                                                   {"description", "d"},
+                                                   {"criteria", json::object{{"narrative", "n"}}}}}}}};
+  }
+  std::string write(const std::string& name, const std::string& token) {
+    auto p = (dir.path() / name).string();
+    std::ofstream(p) << token << "\n";
+    return p;
+  }
+};
+
+TEST(cli_verify, legacy_vc_claim_past_exp_is_expired_not_verified) {
+  JoseIssuer i;
+  json::object cred = i.credential();
+  cred.erase("validFrom");
+  json::object payload{{"iss", i.did}, {"jti", cred.at("id")}, {"sub", "did:example:alice"},
+                       {"nbf", 1735689600},  // 2025-01-01
+                       {"exp", 1740787200},  // 2025-03-01
+                       {"vc", cred}};
+  auto file = i.write("legacy.jwt", jose_sign(json::object{{"alg", "EdDSA"}, {"kid", i.vm}, {"typ", "JWT"}},
+                                              payload, i.key));
+  auto human = run_ecusson("verify '" + file + "' --at 2025-06-01");
+  EXPECT_EQ(human.exit_code, 1) << human.out;
+  EXPECT_EQ(human.out.find("Badge vérifié"), std::string::npos) << human.out;
+  EXPECT_EQ(human.out.find("Pas de date d'expiration"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("✗ validity.expired"), std::string::npos) << human.out;
+  auto r = run_ecusson("verify --json '" + file + "' --at 2025-06-01");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(has_error(report(r), "validity.expired")) << r.out;
+  EXPECT_EQ(report(r).at("credential").at("validUntil"), json::value("2025-03-01T00:00:00Z"));
+  // Before that exp, the same token verifies.
+  EXPECT_EQ(run_ecusson("verify '" + file + "' --at 2025-02-01").exit_code, 0);
+}
+
+TEST(cli_verify, vc_jose_cose_token_with_typ_and_cty_verifies) {
+  JoseIssuer i;
+  auto file = i.write("vc.jwt", jose_sign(json::object{{"alg", "EdDSA"}, {"kid", i.vm},
+                                                       {"typ", "vc+jwt"}, {"cty", "vc"}},
+                                          i.credential(), i.key));
+  auto r = run_ecusson("verify --json '" + file + "' --at 2025-06-01");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(report(r).at("format"), json::value("ob3-vc-jwt"));
+  auto refused = run_ecusson(
+      "verify --json '" +
+      i.write("vp.jwt", jose_sign(json::object{{"alg", "EdDSA"}, {"kid", i.vm}, {"typ", "vc+jwt"},
+                                               {"cty", "vp"}},
+                                  i.credential(), i.key)) +
+      "' --at 2025-06-01");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_TRUE(has_error(report(refused), "jwt.header")) << refused.out;
+}
+
+TEST(cli_verify, http_issuer_kid_resolves_through_well_known_jwks) {
+  TestHttpServer server;
+  auto key = crypto::Key::generate(crypto::KeyType::rsa2048).value();
+  json::object jwk = crypto::public_jwk(key);
+  jwk["kid"] = "key-1";
+  server.add("/.well-known/jwks.json",
+             {200, "application/jwk-set+json", json::serialize(json::object{{"keys", json::array{jwk}}})});
+  JoseIssuer i;
+  json::object cred = i.credential();
+  cred["issuer"].as_object()["id"] = server.url("/issuer");
+  proofs::VcJwtSignOptions o;
+  o.kid = "key-1";
+  o.check_issuer = false;
+  auto file = i.write("rs.jwt", proofs::sign_vc_jwt(cred, key, o).value());
+  auto ok = run_ecusson("verify --json --allow-private-network '" + file + "' --at 2025-06-01");
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  EXPECT_EQ(server.hits("/.well-known/jwks.json"), 1);
+  auto refused = run_ecusson("verify --json '" + file + "' --at 2025-06-01");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_TRUE(has_error(report(refused), "key.resolution")) << refused.out;
+  EXPECT_EQ(server.hits("/.well-known/jwks.json"), 1);  // loopback refused without the flag
+}
+
+TEST(cli_verify, huge_numeric_exp_is_a_jwt_claims_failure) {
+  JoseIssuer i;
+  for (std::string exp : {"1e300", "-1e300", "18446744073709551615", "\"NaN\""}) {
+    std::string body = json::serialize(i.credential());
+    body.pop_back();
+    body += R"(,"iss":")" + i.did + R"(","jti":"urn:uuid:6a0c1d1e-8d0b-4f7e-9c1a-2b3c4d5e6f70",)" +
+            R"("sub":"did:example:alice","nbf":1735689600,"exp":)" + exp + "}";
+    auto file = i.write("n.jwt", jose_sign(json::object{{"alg", "EdDSA"}, {"kid", i.vm}}, body, i.key));
+    auto r = run_ecusson("verify --json '" + file + "' --at 2025-06-01");
+    EXPECT_EQ(r.exit_code, 1) << exp << r.out << r.err;
+    EXPECT_TRUE(has_error(report(r), "jwt.claims")) << exp << r.out;
+  }
+}
+
+TEST(cli_verify, report_fields_of_design_section_3) {
+  Issuer i;
+  auto ok = run_ecusson("verify --json '" + i.badge("b") + "' --at 2025-06-01");
+  ASSERT_EQ(ok.exit_code, 0) << ok.out;
+  EXPECT_FALSE(report(ok).at("credential").as_object().contains("validUntil")) << ok.out;
+  TempDir d;
+  auto text = d.path() / "note.txt";
+  std::ofstream(text) << "ceci n'est pas un badge\n";
+  auto r = run_ecusson("verify --json '" + text.string() + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(report(r).at("format"), json::value("unknown")) << r.out;
 }
 
 }  // namespace

@@ -7,6 +7,10 @@
 // 2. JWTs signed by jose with Ecusson-generated keys verify with `ecusson verify`.
 // 3. Every tampered variant (changed payload, swapped key, alg none, HS256 keyed with the
 //    public key, expired, wrong iss) is refused by both.
+// 4. Issue 9 verdicts, tokens made by jose: the legacy `vc` claim past its exp
+//    (validity.expired), VC-JOSE-COSE tokens (typ vc+jwt, cty vc) and the other typ/cty
+//    values, an http(s) issuer's kid resolved through /.well-known/jwks.json (RS256), and
+//    NumericDates out of range (jwt.claims).
 // Exits non-zero on the first failed expectation (all results are printed).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -101,11 +105,12 @@ const topHelp = await ecussonRun(['--help']);
 const haveVerify = /^\s+verify\b/m.test(topHelp.stdout);
 expect(haveVerify, 'ecusson verify is available');
 
-async function ecussonVerify(jwt, name) {
+async function ecussonVerify(jwt, name, { allowPrivate = true } = {}) {
   const file = join(dir, `${name}.jwt`);
   writeFileSync(file, jwt);
   const r = await ecussonRun([
-    'verify', file, '--json', '--at', NOW.toISOString(), '--allow-private-network',
+    'verify', file, '--json', '--at', NOW.toISOString(),
+    ...(allowPrivate ? ['--allow-private-network'] : []),
   ]);
   let report = null;
   try {
@@ -239,6 +244,97 @@ try {
         .jwtVerify(bad, publicKey, { algorithms: [alg], currentDate: NOW, issuer })
         .then(() => true, () => false);
       expect(!j, `${type}: jose refuses its own JWT with ${what}`);
+    }
+  }
+
+  // ---- 4. Issue 9 verdicts (jose signs, ecusson verifies, the verdict and code asserted).
+  if (haveVerify) {
+    const hasError = (r, code) => r.report?.errors?.includes(code) === true;
+    const edPem = join(dir, 'issue9-ed.pem');
+    await ecussonRun(['keys', 'generate', '--type', 'ed25519', '-o', edPem]);
+    const ed = JSON.parse((await ecussonRun(['keys', 'show', edPem, '--json'])).stdout);
+    const edPrivate = await jose.importPKCS8(readFileSync(edPem, 'utf8'), 'EdDSA');
+    const edPublic = await jose.importJWK(ed.jwk, 'EdDSA');
+    const cred = credential(ed.didKey, 'urn:uuid:99999999-0000-4000-8000-000000000009');
+
+    // 4.1 VCDM 1.1 form: credential in `vc`, no validUntil, exp passed.
+    const { validUntil, validFrom, ...legacyVc } = cred;
+    const pastExp = Date.parse('2025-12-01T00:00:00Z') / 1000;
+    const legacy = await new jose.SignJWT({ vc: legacyVc })
+      .setProtectedHeader({ alg: 'EdDSA', kid: ed.verificationMethod, typ: 'JWT' })
+      .setIssuer(ed.didKey).setJti(cred.id).setSubject('did:example:alice')
+      .setNotBefore(NBF).setExpirationTime(pastExp).sign(edPrivate);
+    const joseLegacy = await jose.jwtVerify(legacy, edPublic, { currentDate: NOW })
+      .then(() => 'accepted', (e) => e.code);
+    expect(joseLegacy === 'ERR_JWT_EXPIRED', `issue 9.1: jose refuses the expired legacy token (${joseLegacy})`);
+    const rLegacy = await ecussonVerify(legacy, 'issue9-legacy');
+    expect(rLegacy.code === 1 && hasError(rLegacy, 'validity.expired'),
+      `issue 9.1: ecusson verify refuses it with validity.expired (${rLegacy.report?.errors})`);
+    const liveLegacy = await new jose.SignJWT({ vc: legacyVc })
+      .setProtectedHeader({ alg: 'EdDSA', kid: ed.verificationMethod, typ: 'JWT' })
+      .setIssuer(ed.didKey).setJti(cred.id).setSubject('did:example:alice')
+      .setNotBefore(NBF).setExpirationTime(EXP).sign(edPrivate);
+    const rLive = await ecussonVerify(liveLegacy, 'issue9-legacy-live');
+    expect(rLive.code === 0 && rLive.report?.verified === true,
+      `issue 9.1: the same legacy token before its exp verifies (${rLive.report?.errors})`);
+
+    // 4.2 VC-JOSE-COSE: payload = the credential; typ/cty accepted and refused.
+    const joseCose = async (header) => new jose.CompactSign(new TextEncoder().encode(JSON.stringify(cred)))
+      .setProtectedHeader({ alg: 'EdDSA', kid: ed.verificationMethod, ...header }).sign(edPrivate);
+    const headerCases = [
+      [{ typ: 'vc+jwt', cty: 'vc' }, true],
+      [{ typ: 'vc+jwt' }, true],
+      [{ cty: 'vc' }, true],
+      [{ typ: 'application/vc+jwt', cty: 'application/vc' }, true],
+      [{ typ: 'vc+ld+json+jwt', cty: 'vc+ld+json' }, false],
+      [{ typ: 'vp+jwt', cty: 'vp' }, false],
+      [{ typ: 'JWT', cty: 'vc' }, false],
+      [{ typ: 'vc+sd-jwt' }, false],
+    ];
+    for (const [header, accepted] of headerCases) {
+      const token = await joseCose(header);
+      const ok = await jose.compactVerify(token, edPublic).then(() => true, () => false);
+      expect(ok, `issue 9.2: jose verifies its ${JSON.stringify(header)} token`);
+      const r = await ecussonVerify(token, 'issue9-cose');
+      if (accepted) {
+        expect(r.code === 0 && r.report?.verified === true,
+          `issue 9.2: ecusson verify accepts ${JSON.stringify(header)} (${r.report?.errors})`);
+      } else {
+        expect(r.code === 1 && hasError(r, 'jwt.header'),
+          `issue 9.2: ecusson verify refuses ${JSON.stringify(header)} with jwt.header (${r.report?.errors})`);
+      }
+    }
+
+    // 4.3 RS256 by an http issuer; kid names an entry of <authority>/.well-known/jwks.json.
+    const rsPem = join(dir, 'issue9-rs.pem');
+    await ecussonRun(['keys', 'generate', '--type', 'rsa2048', '-o', rsPem]);
+    const rs = JSON.parse((await ecussonRun(['keys', 'show', rsPem, '--json'])).stdout);
+    const rsPrivate = await jose.importPKCS8(readFileSync(rsPem, 'utf8'), 'RS256');
+    jwks.keys.push({ ...rs.jwk, kid: 'issue9-key-1', use: 'sig', alg: 'RS256' });
+    const httpCred = credential(`${httpIssuer}/issuers/9`, 'urn:uuid:99999999-0000-4000-8000-000000000093');
+    const rsToken = await new jose.SignJWT({ ...httpCred })
+      .setProtectedHeader({ alg: 'RS256', kid: 'issue9-key-1', typ: 'JWT' })
+      .setIssuer(httpCred.issuer.id).setJti(httpCred.id).setSubject('did:example:alice')
+      .setNotBefore(NBF).setExpirationTime(EXP).sign(rsPrivate);
+    const joseJwks = jose.createRemoteJWKSet(new URL(`${httpIssuer}/.well-known/jwks.json`));
+    const joseRs = await jose.jwtVerify(rsToken, joseJwks, { currentDate: NOW }).then(() => true, () => false);
+    expect(joseRs, 'issue 9.3: jose verifies the RS256 token through the JWKS');
+    const rRs = await ecussonVerify(rsToken, 'issue9-rs');
+    expect(rRs.code === 0 && rRs.report?.verified === true,
+      `issue 9.3: ecusson verify resolves the kid through the JWKS (${rRs.report?.errors})`);
+    const rRsNoFlag = await ecussonVerify(rsToken, 'issue9-rs-noflag', { allowPrivate: false });
+    expect(rRsNoFlag.code === 1 && hasError(rRsNoFlag, 'key.resolution'),
+      `issue 9.3: without --allow-private-network the loopback JWKS is not fetched (${rRsNoFlag.report?.errors})`);
+
+    // 4.4 NumericDates out of range: a clear jwt.claims refusal.
+    for (const exp of ['1e300', '-1e300', '18446744073709551615']) {
+      const body = JSON.stringify({ ...cred, iss: ed.didKey, jti: cred.id, sub: 'did:example:alice', nbf: NBF })
+        .replace(/}$/, `,"exp":${exp}}`);
+      const token = await new jose.CompactSign(new TextEncoder().encode(body))
+        .setProtectedHeader({ alg: 'EdDSA', kid: ed.verificationMethod }).sign(edPrivate);
+      const r = await ecussonVerify(token, 'issue9-exp');
+      expect(r.code === 1 && hasError(r, 'jwt.claims'),
+        `issue 9.4: exp ${exp} is refused with jwt.claims (${r.report?.errors})`);
     }
   }
 } finally {

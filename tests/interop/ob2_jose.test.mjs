@@ -179,7 +179,8 @@ try {
   writeFileSync(join(tmp, 'hosted.json'), JSON.stringify({ ...hosted, expires: '2026-01-01T00:00:00Z', badge: `${base}/hand/other.json` }));
   v = await verify(join(tmp, 'hosted.json'));
   assert.equal(v.code, 0, JSON.stringify(v.report));
-  assert.equal(v.report.credential.validUntil, '');
+  // No expiry published: the report has no validUntil at all (design §3, issue 9).
+  assert.ok(!('validUntil' in v.report.credential), JSON.stringify(v.report.credential));
   checks++;
   // Revoked: 410 Gone.
   put(hostedId, { '@context': ctx, id: hostedId, revoked: true, revocationReason: 'test' }, { status: 410 });

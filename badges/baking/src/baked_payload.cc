@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "baking_detail.h"
+#include "ecusson/common/input_format.h"
 #include "ecusson/baking/png_baking.h"
 #include "ecusson/baking/svg_baking.h"
 
@@ -40,10 +41,6 @@ std::string_view trim(std::string_view s) {
 }
 
 namespace {
-bool is_b64url_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_';
-}
 int b64url_value(char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
   if (c >= 'a' && c <= 'z') return c - 'a' + 26;
@@ -53,25 +50,6 @@ int b64url_value(char c) {
   return -1;
 }
 }  // namespace
-
-bool looks_like_jws(std::string_view s) {
-  auto d1 = s.find('.');
-  if (d1 == std::string_view::npos || d1 == 0) return false;
-  auto d2 = s.find('.', d1 + 1);
-  if (d2 == std::string_view::npos || d2 == d1 + 1) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i == d1 || i == d2) continue;
-    if (!is_b64url_char(s[i])) return false;
-  }
-  return true;
-}
-
-bool looks_like_url(std::string_view s) {
-  if (!(s.starts_with("https://") || s.starts_with("http://"))) return false;
-  for (char c : s)
-    if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>') return false;
-  return s.size() > 8;
-}
 
 std::optional<std::string> b64url_decode(std::string_view in) {
   std::string out;
@@ -111,8 +89,8 @@ Result<PayloadForm> classify_payload(std::string_view text) {
     return fail("baking.bad_payload",
                 "le contenu ressemble à du JSON mais n'est pas un objet JSON valide");
   }
-  if (detail::looks_like_jws(t)) return PayloadForm::jws;
-  if (detail::looks_like_url(t)) return PayloadForm::url;
+  if (looks_like_compact_jws(t)) return PayloadForm::jws;
+  if (looks_like_http_url(t)) return PayloadForm::url;
   return fail("baking.bad_payload",
               "le contenu n'est ni un JSON, ni un JWS compact, ni une URL http(s)");
 }

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "baking_detail.h"
+#include "ecusson/common/input_format.h"
 
 namespace ecusson::baking {
 
@@ -236,7 +237,7 @@ Result<BakedPayload> unbake_png(std::string_view png, const BakingLimits& limits
   }
   if (legacy) {
     std::string_view url = detail::trim(legacy->data.substr(kPngKeywordOb2.size() + 1));
-    if (!detail::looks_like_url(url))
+    if (!looks_like_http_url(url))
       return fail("baking.bad_payload", "le chunk tEXt openbadges ne contient pas une URL");
     return BakedPayload{BakedKind::ob2_url, std::string(url), {}};
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "baking_detail.h"
+#include "ecusson/common/input_format.h"
 
 namespace ecusson::baking {
 
@@ -146,11 +147,11 @@ std::optional<std::string> assertion_url(std::string_view json_text) {
   if (!detail::parse_json_object(json_text, v)) return std::nullopt;
   const json::object& o = v.get_object();
   if (const auto* id = o.if_contains("id");
-      id && id->is_string() && detail::looks_like_url(id->get_string()))
+      id && id->is_string() && looks_like_http_url(id->get_string()))
     return std::string(id->get_string());
   if (const auto* ver = o.if_contains("verify"); ver && ver->is_object())
     if (const auto* url = ver->get_object().if_contains("url");
-        url && url->is_string() && detail::looks_like_url(url->get_string()))
+        url && url->is_string() && looks_like_http_url(url->get_string()))
       return std::string(url->get_string());
   return std::nullopt;
 }

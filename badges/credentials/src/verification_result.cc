@@ -39,6 +39,7 @@ void VerificationResult::finish() {
   for (const auto& c : checks)
     if (c.status == CheckStatus::passed && c.code.starts_with("proof.")) proof_passed = true;
   verified = proof_passed && !has_failure();
+  if (format.empty()) format = "unknown";  // nothing recognised a credential (design §3)
 }
 
 boost::json::value to_json(const VerificationResult& r, bool english) {
@@ -48,8 +49,9 @@ boost::json::value to_json(const VerificationResult& r, bool english) {
   cred["issuer"] = json::object{{"id", r.credential.issuer_id}, {"name", r.credential.issuer_name}};
   cred["achievement"] =
       json::object{{"id", r.credential.achievement_id}, {"name", r.credential.achievement_name}};
-  cred["validFrom"] = r.credential.valid_from;
-  cred["validUntil"] = r.credential.valid_until;
+  // An absent date is absent from the report, not "" (design §3).
+  if (!r.credential.valid_from.empty()) cred["validFrom"] = r.credential.valid_from;
+  if (!r.credential.valid_until.empty()) cred["validUntil"] = r.credential.valid_until;
   if (!r.credential.subject_id.empty()) cred["subject"] = r.credential.subject_id;
   json::array checks;
   for (const auto& c : r.checks) {

@@ -141,6 +141,10 @@ Result<DecodedJws> jws_decode(std::string_view compact, const JwsDecodeOptions& 
     if (!typ->is_string()) return fail("jws.malformed", "« typ » doit être une chaîne", "typ");
     out.typ = std::string(typ->get_string());
   }
+  if (const json::value* cty = ho->if_contains("cty")) {
+    if (!cty->is_string()) return fail("jws.malformed", "« cty » doit être une chaîne", "cty");
+    out.cty = std::string(cty->get_string());
+  }
   if (const json::value* jwk = ho->if_contains("jwk")) {
     if (!jwk->is_object()) return fail("jws.malformed", "« jwk » doit être un objet", "jwk");
     out.jwk_json = json::serialize(*jwk);

@@ -1,4 +1,5 @@
 #include "internal.h"
+#include "ecusson/common/datetime.h"
 
 #include "ecusson/crypto/jws.h"
 
@@ -184,74 +185,15 @@ std::optional<std::string> base64_decode(std::string_view text) {
   return b64_decode_clean(clean, false);
 }
 
-namespace {
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-  if (pos + n > s.size()) return false;
-  int v = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  out = v;
-  return true;
-}
-}  // namespace
-
+// OB 2.0 dates go through the one parser of datetime.h, with the ISO 8601 variants on.
 std::optional<std::chrono::sys_seconds> parse_datetime(std::string_view s) {
-  using namespace std::chrono;
-  int y, mo, d, h, mi, sec = 0;
-  if (!digits(s, 0, 4, y) || s.size() < 16 || s[4] != '-' || !digits(s, 5, 2, mo) ||
-      s[7] != '-' || !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
-      !digits(s, 11, 2, h) || s[13] != ':' || !digits(s, 14, 2, mi))
-    return std::nullopt;
-  std::size_t pos = 16;
-  if (pos < s.size() && s[pos] == ':') {
-    if (!digits(s, pos + 1, 2, sec)) return std::nullopt;
-    pos += 3;
-    if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
-      ++pos;
-      std::size_t start = pos;
-      while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
-      if (pos == start) return std::nullopt;
-    }
-  }
-  if (pos >= s.size()) return std::nullopt;  // no zone designator
-  int offset_min = 0;
-  if (s[pos] == 'Z' || s[pos] == 'z') {
-    ++pos;
-  } else if (s[pos] == '+' || s[pos] == '-') {
-    int oh, om = 0;
-    if (!digits(s, pos + 1, 2, oh)) return std::nullopt;
-    std::size_t p = pos + 3;
-    if (p < s.size() && s[p] == ':') ++p;
-    if (p < s.size()) {
-      if (!digits(s, p, 2, om)) return std::nullopt;
-      p += 2;
-    }
-    if (oh > 23 || om > 59) return std::nullopt;
-    offset_min = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
-    pos = p;
-  } else {
-    return std::nullopt;
-  }
-  if (pos != s.size()) return std::nullopt;
-  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-  if (!ymd.ok() || h > 23 || mi > 59 || sec > 60) return std::nullopt;
-  sys_seconds t = sys_days{ymd} + hours{h} + minutes{mi} + seconds{sec};
-  return t - minutes{offset_min};
+  auto dt = ecusson::parse_datetime(s, DateTimeSyntax{.iso8601 = true});
+  if (!dt) return std::nullopt;
+  return std::chrono::sys_seconds{std::chrono::seconds{dt->seconds}};
 }
 
 std::string format_datetime(std::chrono::sys_seconds t) {
-  using namespace std::chrono;
-  auto dp = floor<days>(t);
-  year_month_day ymd{dp};
-  hh_mm_ss hms{t - dp};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
+  return ecusson::format_datetime(t.time_since_epoch().count());
 }
 
 std::optional<UrlParts> parse_http_url(std::string_view url) {
@@ -276,18 +218,6 @@ std::optional<UrlParts> parse_http_url(std::string_view url) {
   }
   if (p.host.empty()) return std::nullopt;
   return p;
-}
-
-bool looks_like_compact_jws(std::string_view text) {
-  int dots = 0;
-  for (char c : text) {
-    if (c == '.') {
-      ++dots;
-    } else if (b64_value(c, true) < 0) {
-      return false;
-    }
-  }
-  return dots == 2 && text.size() > 4;
 }
 
 Result<Key> rsa_private_key(std::string_view private_key_pem) {

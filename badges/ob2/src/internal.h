@@ -53,7 +53,8 @@ std::optional<std::string> base64url_decode(std::string_view text);
 std::optional<std::string> base64_decode(std::string_view text);
 
 /// ISO 8601 / RFC 3339 date-time with a zone designator ("Z" or ±hh:mm), seconds and
-/// fraction optional. No zone → nullopt (OB 2.0 requires one).
+/// fraction optional. No zone → nullopt (OB 2.0 requires one). An adapter over
+/// badges::parse_datetime (datetime.h) with DateTimeSyntax::iso8601.
 std::optional<std::chrono::sys_seconds> parse_datetime(std::string_view text);
 /// "YYYY-MM-DDThh:mm:ssZ".
 std::string format_datetime(std::chrono::sys_seconds t);
@@ -65,9 +66,6 @@ struct UrlParts {
   std::string authority;  // host[:port] as written (lower-cased)
 };
 std::optional<UrlParts> parse_http_url(std::string_view url);
-
-/// True when `text` looks like a compact JWS (three base64url segments).
-bool looks_like_compact_jws(std::string_view text);
 
 /// An RSA private key from PEM (PKCS#8 or PKCS#1). Errors: key.bad_pem, key.not_rsa.
 Result<Key> rsa_private_key(std::string_view private_key_pem);

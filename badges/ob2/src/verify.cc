@@ -8,8 +8,10 @@
 #include <boost/json.hpp>
 
 #include "ecusson/baking/baked_payload.h"
+#include "ecusson/common/input_format.h"
 #include "ecusson/crypto/jws.h"
 #include "ecusson/ob2/recipient.h"
+#include "ecusson/credentials/validity_window.h"
 #include "extensions.h"
 #include "internal.h"
 
@@ -22,6 +24,8 @@ using baking::sniff_image_format;
 using baking::unbake_image;
 using credentials::CheckStatus;
 using credentials::VerificationResult;
+using credentials::append_validity_checks;
+using credentials::ob2_validity_window;
 using crypto::DecodedJws;
 using crypto::JwsDecodeOptions;
 using crypto::jws_decode;
@@ -39,24 +43,13 @@ namespace {
 
 constexpr std::string_view kOb1Context = "https://w3id.org/openbadges/v1";
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);  // UTF-8 BOM
-  return s;
-}
 
 bool is_http_url(std::string_view s) { return detail::parse_http_url(s).has_value(); }
 
-bool is_url_input(std::string_view s) {
-  if (!(s.starts_with("http://") || s.starts_with("https://"))) return false;
-  return std::none_of(s.begin(), s.end(),
-                      [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-}
 
 std::optional<json::object> parse_object(std::string_view text) {
   boost::system::error_code ec;
-  json::value v = json::parse(trim(text), ec);
+  json::value v = json::parse(trim_input(text), ec);
   if (ec || !v.is_object()) return std::nullopt;
   return std::move(v.as_object());
 }
@@ -385,8 +378,15 @@ class Verifier {
   void hosted(const std::string& id, const std::optional<json::object>& local);
   void signed_jws(std::string_view text);
   // Structure, badge, issuer, dates, recipient; returns false when the assertion is not
-  // usable at all (the caller stops).
+  // usable at all (the caller stops). Each step below appends its checks; the bool ones
+  // return false when verification cannot go on.
   bool common(const json::object& assertion, bool signed_form);
+  void summarise(const json::object& assertion);                     // r_.credential
+  bool check_assertion(const json::object& assertion, bool signed_form);  // structure.*
+  bool check_badge_class(const json::object& assertion);             // badge_
+  bool check_issuer(const json::object& assertion);                  // issuer_
+  void note_endorsements(const json::object& assertion);             // endorsement (skipped)
+  void check_recipient(const json::object& assertion);               // recipient.*
   void signature(const DecodedJws& jws);
   void revocation_list();
   void scope();
@@ -557,27 +557,27 @@ void Verifier::run(std::string_view input) {
     }
     if (baked->kind == BakedKind::ob2_url) {
       r_.format = "ob2-hosted";
-      hosted(std::string(trim(baked->text)), std::nullopt);
+      hosted(std::string(trim_input(baked->text)), std::nullopt);
       return;
     }
     from_text(baked->text, baked->verify_url);
     return;
   }
-  std::string_view t = trim(input);
-  if (is_url_input(t)) {
+  std::string_view t = trim_input(input);
+  if (looks_like_http_url(t)) {
     r_.source = "url";
     r_.format = "ob2-hosted";
     hosted(std::string(t), std::nullopt);
     return;
   }
-  r_.source = detail::looks_like_compact_jws(t) || (t.size() > options_.max_jws_bytes && t.front() != '{')
+  r_.source = looks_like_compact_jws(t) || (t.size() > options_.max_jws_bytes && t.front() != '{')
                   ? "jws"
                   : "json";
   from_text(t, {});
 }
 
 void Verifier::from_text(std::string_view text, const std::string& verify_url) {
-  text = trim(text);
+  text = trim_input(text);
   if (text.size() > options_.max_jws_bytes && !text.starts_with("{")) {
     r_.format = "ob2-signed";
     add("structure.size", CheckStatus::failed,
@@ -586,7 +586,7 @@ void Verifier::from_text(std::string_view text, const std::string& verify_url) {
         std::to_string(text.size()) + " bytes");
     return;
   }
-  if (detail::looks_like_compact_jws(text)) {
+  if (looks_like_compact_jws(text)) {
     r_.format = "ob2-signed";
     signed_jws(text);
     return;
@@ -794,12 +794,27 @@ void Verifier::signed_jws(std::string_view text) {
 
 bool Verifier::common(const json::object& assertion, bool signed_form) {
   assertion_ = assertion;
+  summarise(assertion);
+  if (!check_assertion(assertion, signed_form)) return false;
+  if (!check_badge_class(assertion)) return false;
+  if (!check_issuer(assertion)) return false;
+  note_endorsements(assertion);
+  // Dates: the one validity rule (validity_window.h), with the options' clock skew.
+  append_validity_checks(ob2_validity_window(assertion), now_, options_.max_clock_skew, r_);
+  check_recipient(assertion);
+  return true;
+}
+
+void Verifier::summarise(const json::object& assertion) {
   r_.credential.id = str_of(assertion, "id");
   r_.credential.valid_from = str_of(assertion, "issuedOn");
   r_.credential.valid_until = str_of(assertion, "expires");
   if (const json::value* rec = assertion.if_contains("recipient"); rec && rec->is_object())
     r_.credential.subject_id = str_of(rec->as_object(), "identity");
 
+}
+
+bool Verifier::check_assertion(const json::object& assertion, bool signed_form) {
   if (context_kind(assertion) != ContextKind::v2) {
     add("structure.context", CheckStatus::failed,
         "« @context » Open Badges 2.0 (https://w3id.org/openbadges/v2) absent",
@@ -832,6 +847,12 @@ bool Verifier::common(const json::object& assertion, bool signed_form) {
           "unusual signed assertion id (urn:uuid recommended)", id);
   }
 
+  return true;
+}
+
+bool Verifier::check_badge_class(const json::object& assertion) {
+  std::string problem;
+  std::vector<std::string> problems, notes;
   // BadgeClass: an embedded copy may stand in when its online copy cannot be fetched.
   badge_ = resolve(*assertion.if_contains("badge"), "structure.badge_class", "BadgeClass",
                    "BadgeClass", true);
@@ -855,6 +876,12 @@ bool Verifier::common(const json::object& assertion, bool signed_form) {
   r_.credential.achievement_id = str_of(*badge_, "id");
   r_.credential.achievement_name = str_of(*badge_, "name");
 
+  return true;
+}
+
+bool Verifier::check_issuer(const json::object& assertion) {
+  std::string problem;
+  std::vector<std::string> problems, notes;
   // Issuer Profile: always the published copy when it has an HTTP id (it carries the keys
   // and the hosted policy; an embedded copy could say anything).
   // A document cannot be its own BadgeClass or issuer: such a cycle proves nothing.
@@ -906,6 +933,10 @@ bool Verifier::common(const json::object& assertion, bool signed_form) {
   r_.credential.issuer_id = str_of(*issuer_, "id");
   r_.credential.issuer_name = str_of(*issuer_, "name");
 
+  return true;
+}
+
+void Verifier::note_endorsements(const json::object& assertion) {
   // Endorsements (optional third-party claims) are not verified: say so, never imply it.
   if (assertion.contains("endorsement") || badge_->contains("endorsement") ||
       issuer_->contains("endorsement"))
@@ -913,24 +944,9 @@ bool Verifier::common(const json::object& assertion, bool signed_form) {
         "recommandations (endorsements) présentes mais non vérifiées",
         "endorsements present but not verified");
 
-  // Dates.
-  auto issued = detail::parse_datetime(str_of(assertion, "issuedOn"));
-  std::optional<std::chrono::sys_seconds> expires;
-  if (assertion.contains("expires")) expires = detail::parse_datetime(str_of(assertion, "expires"));
-  if (issued && *issued > now_ + options_.max_clock_skew) {
-    add("validity.not_yet_valid", CheckStatus::failed, "date d'émission dans le futur",
-        "issued in the future", str_of(assertion, "issuedOn"));
-  } else if (expires && issued && *expires < *issued) {
-    add("validity.dates", CheckStatus::failed,
-        "la date d'expiration précède la date d'émission", "expires before it was issued",
-        str_of(assertion, "expires"));
-  } else if (expires && *expires < now_) {
-    add("validity.expired", CheckStatus::failed, "badge expiré depuis le " + str_of(assertion, "expires"),
-        "badge expired on " + str_of(assertion, "expires"), str_of(assertion, "expires"));
-  } else {
-    add("validity.dates", CheckStatus::passed, "dates valides", "valid dates");
-  }
+}
 
+void Verifier::check_recipient(const json::object& assertion) {
   // Recipient.
   if (!options_.recipient.empty()) {
     const auto& rec = assertion.at("recipient").as_object();
@@ -949,7 +965,6 @@ bool Verifier::common(const json::object& assertion, bool signed_form) {
           "the badge was not awarded to this recipient");
     }
   }
-  return true;
 }
 
 void Verifier::signature(const DecodedJws& jws) {
@@ -1208,9 +1223,9 @@ Ob2InputKind detect_ob2_input(std::string_view input) {
     if (baked && !is_ob3(baked->kind)) return Ob2InputKind::ob2_baked;
     return Ob2InputKind::not_ob2;
   }
-  std::string_view t = trim(input);
-  if (is_url_input(t)) return Ob2InputKind::url;
-  if (detail::looks_like_compact_jws(t)) {
+  std::string_view t = trim_input(input);
+  if (looks_like_http_url(t)) return Ob2InputKind::url;
+  if (looks_like_compact_jws(t)) {
     auto dot = t.find('.');
     auto dot2 = t.find('.', dot + 1);
     auto payload = detail::base64url_decode(t.substr(dot + 1, dot2 - dot - 1));

@@ -1,5 +1,7 @@
 #include "ecusson/proofs/vc_jwt.h"
 
+#include <cctype>
+#include <chrono>
 #include <cmath>
 #include <ctime>
 #include <optional>
@@ -7,17 +9,32 @@
 #include <boost/json.hpp>
 
 #include "ecusson/common/base64url.h"
+#include "ecusson/credentials/credential_view.h"
 #include "ecusson/common/datetime.h"
 #include "ecusson/crypto/jwk.h"
+#include "ecusson/proofs/issuer_binding.h"
 #include "ecusson/crypto/jws.h"
 #include "ecusson/proofs/signing_identity.h"
 #include "ecusson/common/strict_json.h"
+#include "ecusson/credentials/validity_window.h"
 
 namespace ecusson::proofs {
 
 using credentials::CheckStatus;
-using credentials::CredentialSummary;
+using credentials::ValidityWindow;
 using credentials::VerificationResult;
+using credentials::append_validity_checks;
+using credentials::contexts_of;
+using credentials::credential_validity_window;
+using credentials::issuer_id_of;
+using credentials::kVc1Context;
+using credentials::numeric_date;
+using credentials::restrict_to_jwt_claims;
+using credentials::subject_id_of;
+using credentials::summarise_credential;
+using credentials::valid_from_member;
+using credentials::valid_until_member;
+using crypto::DecodedJws;
 using crypto::JwsDecodeOptions;
 using crypto::JwsHeader;
 using crypto::Key;
@@ -34,62 +51,12 @@ namespace {
 
 constexpr const char* kRegisteredClaims[] = {"iss", "jti", "sub", "nbf", "exp", "iat", "aud"};
 
-const json::string* string_member(const json::object& o, std::string_view name) {
+const json::string* string_of(const json::object& o, std::string_view name) {
   const json::value* v = o.if_contains(name);
   return v ? v->if_string() : nullptr;
 }
 
-// issuer: "did:…" or {"id": "did:…", "name": …}.
-std::string issuer_id_of(const json::object& cred) {
-  const json::value* issuer = cred.if_contains("issuer");
-  if (issuer == nullptr) return {};
-  if (const json::string* s = issuer->if_string()) return std::string(*s);
-  if (const json::object* o = issuer->if_object())
-    if (const json::string* id = string_member(*o, "id")) return std::string(*id);
-  return {};
-}
-
-const json::object* subject_of(const json::object& cred) {
-  const json::value* subject = cred.if_contains("credentialSubject");
-  if (subject == nullptr) return nullptr;
-  if (const json::object* o = subject->if_object()) return o;
-  // A single-element array is tolerated (compacted JSON-LD form).
-  if (const json::array* a = subject->if_array(); a && a->size() == 1) return a->at(0).if_object();
-  return nullptr;
-}
-
-std::optional<std::string> subject_id_of(const json::object& cred) {
-  const json::object* s = subject_of(cred);
-  if (s == nullptr) return std::nullopt;
-  if (const json::string* id = string_member(*s, "id")) return std::string(*id);
-  return std::nullopt;
-}
-
-// validFrom (VCDM 2.0) or issuanceDate (1.1); validUntil or expirationDate.
-const json::string* valid_from_of(const json::object& cred) {
-  if (const json::string* s = string_member(cred, "validFrom")) return s;
-  return string_member(cred, "issuanceDate");
-}
-const json::string* valid_until_of(const json::object& cred) {
-  if (const json::string* s = string_member(cred, "validUntil")) return s;
-  return string_member(cred, "expirationDate");
-}
-
-// A NumericDate claim as whole seconds (fractions truncated toward -inf).
-std::optional<std::int64_t> numeric_date(const json::value* v) {
-  if (v == nullptr) return std::nullopt;
-  if (v->is_int64()) return v->get_int64();
-  if (v->is_uint64()) {
-    if (v->get_uint64() > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
-    return static_cast<std::int64_t>(v->get_uint64());
-  }
-  if (v->is_double()) {
-    double d = v->get_double();
-    if (!std::isfinite(d) || std::fabs(d) > 9.2e18) return std::nullopt;
-    return static_cast<std::int64_t>(std::floor(d));
-  }
-  return std::nullopt;
-}
+const json::string* string_of(const json::value* v) { return v ? v->if_string() : nullptr; }
 
 // Appends `"name":value,` to `claims` unless the credential already has that member with
 // the same value (then nothing); a different value is a conflict.
@@ -110,25 +77,6 @@ Result<void> put_claim(const json::object& credential, std::string& claims, std:
   return {};
 }
 
-void fill_summary(const json::object& cred, CredentialSummary& s) {
-  if (const json::string* id = string_member(cred, "id")) s.id = std::string(*id);
-  s.issuer_id = issuer_id_of(cred);
-  if (const json::value* issuer = cred.if_contains("issuer"); issuer && issuer->is_object())
-    if (const json::string* n = string_member(issuer->get_object(), "name"))
-      s.issuer_name = std::string(*n);
-  if (const json::string* v = valid_from_of(cred)) s.valid_from = std::string(*v);
-  if (const json::string* v = valid_until_of(cred)) s.valid_until = std::string(*v);
-  if (const json::object* subject = subject_of(cred)) {
-    if (const json::string* id = string_member(*subject, "id")) s.subject_id = std::string(*id);
-    if (const json::value* a = subject->if_contains("achievement"); a && a->is_object()) {
-      if (const json::string* id = string_member(a->get_object(), "id"))
-        s.achievement_id = std::string(*id);
-      if (const json::string* n = string_member(a->get_object(), "name"))
-        s.achievement_name = std::string(*n);
-    }
-  }
-}
-
 }  // namespace
 
 Result<std::string> sign_vc_jwt(std::string_view credential_json, const Key& key,
@@ -145,14 +93,14 @@ Result<std::string> sign_vc_jwt(const json::object& credential, const Key& key,
   std::string issuer = issuer_id_of(credential);
   if (issuer.empty())
     return fail("vc_jwt.credential", "« issuer » (ou « issuer.id ») absent", "issuer");
-  const json::string* id = string_member(credential, "id");
+  const json::string* id = string_of(credential, "id");
   if (id == nullptr) return fail("vc_jwt.credential", "« id » du credential absent", "id");
-  const json::string* from = valid_from_of(credential);
+  const json::string* from = string_of(valid_from_member(credential));
   if (from == nullptr) return fail("vc_jwt.credential", "« validFrom » absent", "validFrom");
   auto nbf = parse_datetime(*from);
   if (!nbf) return fail("vc_jwt.credential", nbf.error().message, "validFrom");
   std::optional<std::int64_t> exp;
-  if (const json::string* until = valid_until_of(credential)) {
+  if (const json::string* until = string_of(valid_until_member(credential))) {
     auto e = parse_datetime(*until);
     if (!e) return fail("vc_jwt.credential", e.error().message, "validUntil");
     exp = e->seconds;
@@ -183,15 +131,346 @@ Result<std::string> sign_vc_jwt(const json::object& credential, const Key& key,
   return jws_sign(header, payload, key);
 }
 
-bool looks_like_compact_jws(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  int dots = 0;
-  for (char c : text) {
-    if (c == '.') ++dots;
-    else if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+// ---------------------------------------------------------------------------------------
+// Reading
+
+namespace {
+
+// A media type as RFC 7515 §4.1.9 compares them: case-insensitive, "application/" implied.
+std::string media_type(std::string_view v) {
+  std::string out;
+  for (char c : v) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (out.starts_with("application/") && out.find('/', 12) == std::string::npos) out.erase(0, 12);
+  return out;
+}
+
+// The header profile (VcJwtProfile) and its problems.
+void read_header_profile(VcJwt& t) {
+  const std::string typ = media_type(t.jws->typ), cty = media_type(t.jws->cty);
+  const bool has_cty = !t.jws->cty.empty();
+  if (typ == "vc+jwt" || (typ.empty() && has_cty)) t.profile = VcJwtProfile::vc_jose_cose;
+  if (!typ.empty() && typ != "jwt" && typ != "vc+jwt") {
+    t.header_problem = "« typ » doit valoir « JWT » (OB 3.0) ou « vc+jwt » (VC-JOSE-COSE), reçu « " +
+                       t.jws->typ + " »";
+    t.header_problem_en = "typ must be \"JWT\" (OB 3.0) or \"vc+jwt\" (VC-JOSE-COSE)";
+  } else if (has_cty && typ == "jwt") {
+    t.header_problem = "« cty » n'est pas autorisé avec « typ: JWT » (OB 3.0 §8.2)";
+    t.header_problem_en = "cty is not allowed with typ JWT (OB 3.0 §8.2)";
+  } else if (has_cty && cty != "vc") {
+    t.header_problem = "« cty » doit valoir « vc » (VC-JOSE-COSE §3.1.1), reçu « " + t.jws->cty + " »";
+    t.header_problem_en = "cty must be \"vc\" (VC-JOSE-COSE §3.1.1)";
+  } else if (!t.jws->has_kid && !t.jws->has_jwk) {
+    t.header_problem = "l'en-tête doit porter « kid » ou « jwk »";
+    t.header_problem_en = "the header must carry kid or jwk";
   }
-  return dots == 2 && text.size() >= 5 && text.starts_with("ey");
+}
+
+// The payload part of a compact JWS, decoded without the header policy (the strict
+// decoder refused the token; the payload still feeds the structure checks).
+Result<std::string> payload_part(std::string_view compact) {
+  auto d1 = compact.find('.');
+  auto d2 = d1 == std::string_view::npos ? d1 : compact.find('.', d1 + 1);
+  if (d2 == std::string_view::npos) return fail("jws.malformed", "JWS compact attendu (3 parties)");
+  return base64url_decode(compact.substr(d1 + 1, d2 - d1 - 1));
+}
+
+// VCDM 1.1 VC-JWT (§6.3.1): the registered claims stand for the members the `vc` claim
+// may omit. Each is copied only when valid (an invalid one fails jwt.claims later).
+void complete_legacy_credential(const json::object& claims, json::object& cred) {
+  const bool v1 = !contexts_of(cred).empty() && contexts_of(cred).front() == kVc1Context;
+  if (issuer_id_of(cred).empty())
+    if (const json::string* iss = string_of(claims, "iss")) cred["issuer"] = *iss;
+  if (!string_of(cred, "id"))
+    if (const json::string* jti = string_of(claims, "jti")) cred["id"] = *jti;
+  if (!valid_from_member(cred))
+    if (const json::value* nbf = claims.if_contains("nbf"))
+      if (auto s = numeric_date(*nbf)) cred[v1 ? "issuanceDate" : "validFrom"] = format_datetime(*s);
+  if (!valid_until_member(cred))
+    if (const json::value* exp = claims.if_contains("exp"))
+      if (auto s = numeric_date(*exp)) cred[v1 ? "expirationDate" : "validUntil"] = format_datetime(*s);
+  if (const json::string* sub = string_of(claims, "sub"))
+    if (json::value* cs = cred.if_contains("credentialSubject"); cs && cs->is_object() &&
+                                                                 !cs->get_object().contains("id"))
+      cs->get_object()["id"] = *sub;
+}
+
+}  // namespace
+
+VcJwt read_vc_jwt(std::string_view compact, const JwtVerifyOptions& options) {
+  VcJwt t;
+  t.compact = trim_input(compact);
+  JwsDecodeOptions dopt;
+  dopt.max_bytes = options.max_bytes;
+  dopt.allowed_algs = options.allowed_algs;
+  dopt.allowed_header_params = {"kid", "jwk", "typ", "cty"};
+  auto jws = jws_decode(t.compact, dopt);
+  std::string lexical;  // the payload decoded apart, when the strict decoder refused
+  std::string_view payload;
+  bool readable = false;
+  if (jws) {
+    t.jws = std::move(*jws);
+    read_header_profile(t);
+    payload = t.jws->payload;
+    readable = true;
+  } else {
+    t.jws_error = jws.error();
+    if (t.compact.size() <= options.max_bytes)
+      if (auto p = payload_part(t.compact)) {
+        lexical = std::move(*p);
+        payload = lexical;
+        readable = true;
+      }
+  }
+  if (!readable) {
+    t.payload_problem = "charge du JWT illisible (base64url)";
+    return t;
+  }
+  auto doc = parse_json_strict(payload, JsonLimits{options.max_bytes, options.max_json_depth});
+  if (!doc) {
+    t.payload_problem = "charge du JWT illisible : " + doc.error().message;
+  } else if (!doc->is_object()) {
+    t.payload_problem = "la charge du JWT doit être un objet JSON";
+  } else {
+    t.claims = std::move(doc->get_object());
+    if (const json::value* vc = t.claims.if_contains("vc")) {
+      t.legacy = true;
+      if (!vc->is_object()) {
+        t.payload_problem = "la revendication « vc » doit être un objet";
+      } else {
+        t.credential = vc->get_object();
+        complete_legacy_credential(t.claims, t.credential);
+      }
+    } else {
+      t.credential = t.claims;
+      for (const char* c : kRegisteredClaims) t.credential.erase(c);
+      // OB 3.0 §8.2.6: exp sets validUntil when the credential has none.
+      if (t.profile == VcJwtProfile::ob3 && !valid_until_member(t.credential))
+        if (const json::value* exp = t.claims.if_contains("exp"))
+          if (auto s = numeric_date(*exp)) {
+            const auto ctx = contexts_of(t.credential);
+            const bool v1 = !ctx.empty() && ctx.front() == kVc1Context;
+            t.credential[v1 ? "expirationDate" : "validUntil"] = format_datetime(*s);
+          }
+    }
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------
+// Verifying: one function per step, in the order of the checks.
+
+namespace {
+
+struct KeyStep {
+  Key key;
+  std::string problem, problem_en, evidence;
+  bool header_problem = false;  // the jwk holds private material: a header refusal
+};
+
+// Key from the header `jwk` and/or `kid`; a bare kid is looked up in the issuer's set.
+KeyStep resolve_key(const VcJwt& t, KeyResolver& resolver) {
+  const DecodedJws& jws = *t.jws;
+  KeyStep k;
+  if (jws.has_jwk) {
+    auto key = key_from_jwk_json(jws.jwk_json);
+    if (!key && key.error().code == "jwk.private_material") {
+      k.header_problem = true;
+      k.problem = "la JWK de l'en-tête contient une clé privée (« " + key.error().where + " ») : refusé";
+      k.problem_en = "the header jwk holds private key material";
+      return k;
+    }
+    if (!key) {
+      k.problem = "JWK de l'en-tête inutilisable : " + key.error().message;
+      k.problem_en = "unusable header jwk";
+      k.evidence = key.error().code;
+      return k;
+    }
+    k.key = std::move(*key);
+  }
+  if (!jws.has_kid) return k;
+  k.evidence = jws.kid;
+  auto rk = resolver.resolve(jws.kid);
+  if (!rk && rk.error().code == "key.unsupported_method" && jws.kid.find(':') == std::string::npos)
+    rk = find_issuer_key(issuer_id_of(t.credential), jws.kid, resolver);
+  if (!rk) {
+    k.problem = "clé « " + jws.kid + " » introuvable : " + rk.error().message;
+    k.problem_en = "cannot resolve key " + jws.kid;
+  } else if (!k.key.empty() && !k.key.same_public(rk->key)) {
+    k.problem = "« kid » et « jwk » désignent deux clés différentes";
+    k.problem_en = "kid and jwk name different keys";
+  } else {
+    k.key = std::move(rk->key);
+  }
+  return k;
+}
+
+std::string jws_error_en(const std::string& code) {
+  return code == "jws.alg_none"          ? "alg \"none\" refused: an unsigned JWT proves nothing"
+         : code == "jws.alg_hmac"        ? "HMAC algorithm refused: only public-key signatures are accepted"
+         : code == "jws.alg_not_allowed" ? "algorithm not accepted"
+         : code == "jws.header_param"    ? "header parameter not allowed (only alg, kid, jwk, typ, cty)"
+         : code == "jws.too_large"       ? "token too large"
+                                         : "malformed compact JWS";
+}
+
+// jwt.header, key.resolution, proof.signature. Returns the key when the signature was
+// checked with it (passed or failed), for the issuer binding.
+std::optional<Key> check_header_key_signature(const VcJwt& t, KeyResolver& resolver,
+                                              VerificationResult& result) {
+  auto skip_key_and_signature = [&](const char* why_fr, const char* why_en) {
+    result.add("key.resolution", CheckStatus::skipped, "clé non recherchée", "key not looked up");
+    result.add("proof.signature", CheckStatus::skipped, why_fr, why_en);
+  };
+  if (!t.jws) {
+    const Error& e = t.jws_error;
+    result.add("jwt.header", CheckStatus::failed, "JWT refusé : " + e.message, jws_error_en(e.code),
+               e.code + (e.where.empty() ? "" : " " + e.where));
+    skip_key_and_signature("signature non vérifiée", "signature not checked");
+    return std::nullopt;
+  }
+  const DecodedJws& jws = *t.jws;
+  std::string problem = t.header_problem, problem_en = t.header_problem_en;
+  KeyStep k;
+  if (problem.empty()) {
+    k = resolve_key(t, resolver);
+    if (k.header_problem) {
+      problem = k.problem;
+      problem_en = k.problem_en;
+    } else if (k.problem.empty() && !alg_fits_key(jws.alg, k.key)) {
+      problem = "l'algorithme « " + jws.alg + " » ne correspond pas à la clé (" +
+                std::string(k.key.alg()) + ")";
+      problem_en = "alg does not fit the key";
+    }
+  }
+  if (!problem.empty()) {
+    result.add("jwt.header", CheckStatus::failed, "JWT refusé : " + problem,
+               "JWT refused: " + problem_en, jws.header_json);
+    skip_key_and_signature("signature non vérifiée", "signature not checked");
+    return std::nullopt;
+  }
+  result.add("jwt.header", CheckStatus::passed, "en-tête JOSE conforme (alg " + jws.alg + ")",
+             "JOSE header conforms (alg " + jws.alg + ")");
+  if (!k.problem.empty()) {
+    result.add("key.resolution", CheckStatus::failed, k.problem, k.problem_en, k.evidence);
+    result.add("proof.signature", CheckStatus::skipped, "signature non vérifiée (clé inconnue)",
+               "signature not checked (unknown key)");
+    return std::nullopt;
+  }
+  result.add("key.resolution", CheckStatus::passed,
+             jws.has_kid ? "clé « " + jws.kid + " » trouvée" : "clé publique incluse dans l'en-tête",
+             jws.has_kid ? "key found" : "public key embedded in the header", k.evidence);
+  auto ok = jws_verify(jws, k.key);
+  if (ok)
+    result.add("proof.signature", CheckStatus::passed, "signature " + jws.alg + " valide",
+               "valid " + jws.alg + " signature");
+  else
+    result.add("proof.signature", CheckStatus::failed,
+               "signature invalide : le badge a été modifié ou signé par une autre clé",
+               "invalid signature: the badge was altered or signed with another key", ok.error().code);
+  return std::move(k.key);
+}
+
+void check_issuer_binding(const VcJwt& t, const std::optional<Key>& key, KeyResolver& resolver,
+                          VerificationResult& result) {
+  if (!key) {
+    result.add("key.issuer_binding", CheckStatus::skipped, "lien émetteur–clé non vérifié",
+               "issuer–key binding not checked");
+    return;
+  }
+  IssuerBinding b = bind_key_to_issuer(issuer_id_of(t.credential), *key, resolver);
+  result.add("key.issuer_binding", b.status, b.message, b.message_en, b.evidence);
+}
+
+// The claims against the credential, per profile (VcJwtProfile).
+std::vector<std::string> claim_mismatches(const VcJwt& t) {
+  std::vector<std::string> out;
+  const json::object& claims = t.claims;
+  const json::object& cred = t.credential;
+  const bool ob3 = t.profile == VcJwtProfile::ob3;
+  if (!ob3 && (claims.contains("vc") || claims.contains("vp")))
+    out.push_back("revendication « vc »/« vp » interdite avec typ vc+jwt (VC-JOSE-COSE)");
+  auto expect_string_claim = [&](const char* claim, std::optional<std::string> field,
+                                 bool required) {
+    const json::value* c = claims.if_contains(claim);
+    if (c == nullptr) {
+      // OB 3.0 requires iss/jti, and sub when the subject has an id; VC-JOSE-COSE none.
+      if (ob3 && (required || field)) out.push_back(std::string(claim) + " absent");
+      return;
+    }
+    if (!c->is_string() || !field || *field != c->get_string())
+      out.push_back(std::string(claim) + " ≠ " + (field ? *field : "(absent)"));
+  };
+  std::string issuer = issuer_id_of(cred);
+  const json::string* id = string_of(cred, "id");
+  expect_string_claim("iss", issuer.empty() ? std::nullopt : std::optional(issuer), true);
+  expect_string_claim("jti", id ? std::optional(std::string(*id)) : std::nullopt, true);
+  expect_string_claim("sub", subject_id_of(cred), false);
+
+  // NumericDates: range-checked, never cast blindly (validity_window.h).
+  std::optional<std::int64_t> nbf, exp;
+  for (const char* name : {"nbf", "exp", "iat"}) {
+    const json::value* v = claims.if_contains(name);
+    if (v == nullptr) continue;
+    auto d = numeric_date(*v);
+    if (!d) out.push_back(std::string(name) + " : " + d.error().message);
+    else if (name == std::string_view("nbf")) nbf = *d;
+    else if (name == std::string_view("exp")) exp = *d;
+  }
+  std::optional<DateTime> from, until;
+  if (const json::value* f = valid_from_member(cred)) {
+    auto d = f->is_string() ? parse_datetime(f->get_string()) : Result<DateTime>(fail("", ""));
+    if (d) from = *d;
+    else out.push_back("validFrom invalide");
+  } else if (ob3) {
+    out.push_back("validFrom absent");
+  }
+  if (const json::value* u = valid_until_member(cred)) {
+    auto d = u->is_string() ? parse_datetime(u->get_string()) : Result<DateTime>(fail("", ""));
+    if (d) until = *d;
+    else out.push_back("validUntil invalide");
+  }
+  if (!ob3) return out;  // VC-JOSE-COSE: nbf/exp are the token's own validity
+  if (!claims.contains("nbf")) out.push_back("nbf absent");
+  else if (nbf && from && from->seconds != *nbf) out.push_back("nbf ≠ validFrom");
+  if (until && !claims.contains("exp")) out.push_back("exp absent alors que validUntil est présent");
+  if (until && exp && until->seconds != *exp) out.push_back("exp ≠ validUntil");
+  return out;
+}
+
+void check_claims(const VcJwt& t, VerificationResult& result) {
+  auto mismatches = claim_mismatches(t);
+  if (mismatches.empty()) {
+    result.add("jwt.claims", CheckStatus::passed,
+               "revendications iss, jti, sub, nbf, exp conformes au credential",
+               "iss, jti, sub, nbf, exp match the credential");
+    return;
+  }
+  std::string list;
+  for (const auto& m : mismatches) list += (list.empty() ? "" : "; ") + m;
+  result.add("jwt.claims", CheckStatus::failed,
+             "les revendications du JWT ne correspondent pas au credential : " + list,
+             "JWT claims do not match the credential: " + list, list);
+}
+
+}  // namespace
+
+void verify_vc_jwt(const VcJwt& token, KeyResolver& resolver, const JwtVerifyOptions& options,
+                   VerificationResult& result) {
+  std::optional<Key> key = check_header_key_signature(token, resolver, result);
+  if (!token.payload_problem.empty()) {
+    result.add("key.issuer_binding", CheckStatus::skipped, "émetteur inconnu", "unknown issuer");
+    result.add("jwt.claims", CheckStatus::failed, token.payload_problem, "unreadable JWT payload");
+    return;
+  }
+  check_issuer_binding(token, key, resolver, result);
+  check_claims(token, result);
+  if (options.check_validity_dates) {
+    ValidityWindow window = credential_validity_window(token.credential);
+    restrict_to_jwt_claims(window, token.claims);
+    std::int64_t now = options.now != 0 ? options.now : static_cast<std::int64_t>(std::time(nullptr));
+    append_validity_checks(window, std::chrono::sys_seconds{std::chrono::seconds{now}},
+                           std::chrono::seconds{options.max_clock_skew}, result);
+  }
 }
 
 void verify_vc_jwt(std::string_view compact, KeyResolver& resolver,
@@ -200,276 +479,10 @@ void verify_vc_jwt(std::string_view compact, KeyResolver& resolver,
   result.format = "ob3-vc-jwt";
   if (result.source.empty()) result.source = "jws";
   if (credential_out) *credential_out = nullptr;
-  // Tolerate surrounding whitespace (files end with a newline), nothing else.
-  while (!compact.empty() && std::isspace(static_cast<unsigned char>(compact.back())))
-    compact.remove_suffix(1);
-  while (!compact.empty() && std::isspace(static_cast<unsigned char>(compact.front())))
-    compact.remove_prefix(1);
-
-  auto skip_rest = [&](bool with_claims) {
-    result.add("key.resolution", CheckStatus::skipped, "clé non recherchée", "key not looked up");
-    result.add("proof.signature", CheckStatus::skipped, "signature non vérifiée",
-               "signature not checked");
-    result.add("key.issuer_binding", CheckStatus::skipped, "lien émetteur–clé non vérifié",
-               "issuer–key binding not checked");
-    if (with_claims)
-      result.add("jwt.claims", CheckStatus::skipped, "revendications non vérifiées",
-                 "claims not checked");
-  };
-
-  JwsDecodeOptions dopt;
-  dopt.max_bytes = options.max_bytes;
-  dopt.allowed_algs = options.allowed_algs;
-  auto jws = jws_decode(compact, dopt);
-  if (!jws) {
-    const Error& e = jws.error();
-    std::string en = e.code == "jws.alg_none"       ? "alg \"none\" refused: an unsigned JWT proves nothing"
-                     : e.code == "jws.alg_hmac"     ? "HMAC algorithm refused: only public-key signatures are accepted"
-                     : e.code == "jws.alg_not_allowed" ? "algorithm not accepted"
-                     : e.code == "jws.header_param" ? "header parameter not allowed (only alg, kid, jwk, typ)"
-                     : e.code == "jws.too_large"    ? "token too large"
-                                                    : "malformed compact JWS";
-    result.add("jwt.header", CheckStatus::failed, "JWT refusé : " + e.message, en,
-               e.code + (e.where.empty() ? "" : " " + e.where));
-    skip_rest(true);
-    return;
-  }
-
-  // --- Header rules of OB 3.0 §8.2.2 beyond the generic JWS ones.
-  std::string header_problem, header_problem_en;
-  if (!jws->typ.empty() && jws->typ != "JWT") {
-    header_problem = "« typ » doit valoir « JWT » (reçu « " + jws->typ + " »)";
-    header_problem_en = "typ must be \"JWT\"";
-  } else if (!jws->has_kid && !jws->has_jwk) {
-    header_problem = "l'en-tête doit porter « kid » ou « jwk »";
-    header_problem_en = "the header must carry kid or jwk";
-  }
-
-  // --- Key: from `jwk` and/or `kid` (through the resolver).
-  Key key;
-  std::string key_problem, key_problem_en, key_evidence;
-  if (jws->has_jwk) {
-    auto k = key_from_jwk_json(jws->jwk_json);
-    if (!k) {
-      if (k.error().code == "jwk.private_material" && header_problem.empty()) {
-        header_problem = "la JWK de l'en-tête contient une clé privée (« " + k.error().where +
-                         " ») : refusé";
-        header_problem_en = "the header jwk holds private key material";
-      } else {
-        key_problem = "JWK de l'en-tête inutilisable : " + k.error().message;
-        key_problem_en = "unusable header jwk";
-        key_evidence = k.error().code;
-      }
-    } else {
-      key = std::move(*k);
-    }
-  }
-  if (header_problem.empty() && key_problem.empty() && jws->has_kid) {
-    auto rk = resolver.resolve(jws->kid);
-    key_evidence = jws->kid;
-    if (!rk) {
-      key_problem = "clé « " + jws->kid + " » introuvable : " + rk.error().message;
-      key_problem_en = "cannot resolve key " + jws->kid;
-    } else if (!key.empty() && !key.same_public(rk->key)) {
-      key_problem = "« kid » et « jwk » désignent deux clés différentes";
-      key_problem_en = "kid and jwk name different keys";
-    } else {
-      key = std::move(rk->key);
-    }
-  }
-  if (header_problem.empty() && key_problem.empty() && !alg_fits_key(jws->alg, key)) {
-    header_problem = "l'algorithme « " + jws->alg + " » ne correspond pas à la clé (" +
-                     std::string(key.alg()) + ")";
-    header_problem_en = "alg does not fit the key";
-  }
-
-  if (!header_problem.empty()) {
-    result.add("jwt.header", CheckStatus::failed, "JWT refusé : " + header_problem,
-               "JWT refused: " + header_problem_en, jws->header_json);
-  } else {
-    result.add("jwt.header", CheckStatus::passed, "en-tête JOSE conforme (alg " + jws->alg + ")",
-               "JOSE header conforms (alg " + jws->alg + ")");
-  }
-
-  // --- Payload and credential (read even when the key failed, for the summary).
-  auto payload = parse_json_strict(jws->payload, JsonLimits{options.max_bytes, 64});
-  json::object claims;
-  json::object credential;
-  std::string payload_problem;
-  bool legacy = false;
-  if (!payload) {
-    payload_problem = "charge du JWT illisible : " + payload.error().message;
-  } else if (!payload->is_object()) {
-    payload_problem = "la charge du JWT doit être un objet JSON";
-  } else {
-    claims = std::move(payload->get_object());
-    if (const json::value* vc = claims.if_contains("vc")) {
-      legacy = true;
-      if (!vc->is_object()) payload_problem = "la revendication « vc » doit être un objet";
-      else credential = vc->get_object();
-    } else {
-      credential = claims;
-      for (const char* c : kRegisteredClaims) credential.erase(c);
-    }
-  }
-
-  if (!header_problem.empty()) {
-    result.add("key.resolution", CheckStatus::skipped, "clé non recherchée", "key not looked up");
-    result.add("proof.signature", CheckStatus::skipped, "signature non vérifiée",
-               "signature not checked");
-  } else if (!key_problem.empty()) {
-    result.add("key.resolution", CheckStatus::failed, key_problem, key_problem_en, key_evidence);
-    result.add("proof.signature", CheckStatus::skipped, "signature non vérifiée (clé inconnue)",
-               "signature not checked (unknown key)");
-  } else {
-    result.add("key.resolution", CheckStatus::passed,
-               jws->has_kid ? "clé « " + jws->kid + " » trouvée" : "clé publique incluse dans l'en-tête",
-               jws->has_kid ? "key found" : "public key embedded in the header", key_evidence);
-    auto ok = jws_verify(*jws, key);
-    if (ok)
-      result.add("proof.signature", CheckStatus::passed, "signature " + jws->alg + " valide",
-                 "valid " + jws->alg + " signature");
-    else
-      result.add("proof.signature", CheckStatus::failed,
-                 "signature invalide : le badge a été modifié ou signé par une autre clé",
-                 "invalid signature: the badge was altered or signed with another key",
-                 ok.error().code);
-  }
-
-  if (!payload_problem.empty()) {
-    result.add("key.issuer_binding", CheckStatus::skipped, "émetteur inconnu", "unknown issuer");
-    result.add("jwt.claims", CheckStatus::failed, payload_problem, "unreadable JWT payload");
-    return;
-  }
-
-  // --- Legacy VCDM 1.1 `vc` claim: fill the credential from the registered claims.
-  if (legacy) {
-    if (issuer_id_of(credential).empty())
-      if (const json::string* iss = string_member(claims, "iss")) credential["issuer"] = *iss;
-    if (!string_member(credential, "id"))
-      if (const json::string* jti = string_member(claims, "jti")) credential["id"] = *jti;
-    if (!valid_from_of(credential))
-      if (auto nbf = numeric_date(claims.if_contains("nbf")))
-        credential["issuanceDate"] = format_datetime(*nbf);
-    if (!valid_until_of(credential))
-      if (auto exp = numeric_date(claims.if_contains("exp")))
-        credential["expirationDate"] = format_datetime(*exp);
-    if (const json::string* sub = string_member(claims, "sub")) {
-      json::value* cs = credential.if_contains("credentialSubject");
-      if (cs && cs->is_object() && !cs->get_object().contains("id"))
-        cs->get_object()["id"] = *sub;
-    }
-  }
-  fill_summary(credential, result.credential);
-  std::string issuer = issuer_id_of(credential);
-
-  // --- Issuer binding: the key must be one the issuer publishes.
-  if (!header_problem.empty() || !key_problem.empty()) {
-    result.add("key.issuer_binding", CheckStatus::skipped, "lien émetteur–clé non vérifié",
-               "issuer–key binding not checked");
-  } else if (issuer.empty()) {
-    result.add("key.issuer_binding", CheckStatus::failed, "émetteur absent du credential",
-               "no issuer in the credential");
-  } else {
-    auto keys = resolver.issuer_keys(issuer);
-    if (!keys) {
-      result.add("key.issuer_binding", CheckStatus::failed,
-                 "impossible d'obtenir les clés publiées par l'émetteur « " + issuer +
-                     " » : " + keys.error().message,
-                 "cannot obtain the keys published by the issuer", keys.error().code);
-    } else {
-      bool bound = false;
-      for (const auto& rk : *keys) bound = bound || rk.key.same_public(key);
-      if (bound)
-        result.add("key.issuer_binding", CheckStatus::passed,
-                   "la clé appartient à l'émetteur « " + issuer + " »",
-                   "the key belongs to the issuer", issuer);
-      else
-        result.add("key.issuer_binding", CheckStatus::failed,
-                   "la clé de signature n'est pas une clé publiée par l'émetteur « " + issuer +
-                       " »",
-                   "the signing key is not published by the issuer", issuer);
-    }
-  }
-
-  // --- Claims must equal the credential fields (OB 3.0 §8.2.4).
-  std::vector<std::string> mismatches;
-  auto expect_string_claim = [&](const char* claim, std::optional<std::string> field,
-                                 bool required) {
-    const json::value* c = claims.if_contains(claim);
-    if (c == nullptr) {
-      if (required || field) mismatches.push_back(std::string(claim) + " absent");
-      return;
-    }
-    if (!c->is_string() || !field || *field != c->get_string())
-      mismatches.push_back(std::string(claim) + " ≠ " + (field ? *field : "(absent)"));
-  };
-  expect_string_claim("iss", issuer.empty() ? std::nullopt : std::optional<std::string>(issuer), true);
-  const json::string* cid = string_member(credential, "id");
-  expect_string_claim("jti", cid ? std::optional<std::string>(std::string(*cid)) : std::nullopt, true);
-  expect_string_claim("sub", subject_id_of(credential), false);
-
-  std::optional<DateTime> valid_from, valid_until;
-  if (const json::string* f = valid_from_of(credential)) {
-    auto d = parse_datetime(*f);
-    if (d) valid_from = *d;
-    else mismatches.push_back("validFrom invalide");
-  } else {
-    mismatches.push_back("validFrom absent");
-  }
-  const json::string* until_member = valid_until_of(credential);
-  if (until_member) {
-    auto d = parse_datetime(*until_member);
-    if (d) valid_until = *d;
-    else mismatches.push_back("validUntil invalide");
-  }
-  auto nbf = numeric_date(claims.if_contains("nbf"));
-  auto exp = numeric_date(claims.if_contains("exp"));
-  if (!nbf) mismatches.push_back("nbf absent ou non numérique");
-  else if (valid_from && valid_from->seconds != *nbf) mismatches.push_back("nbf ≠ validFrom");
-  if (claims.contains("exp") && !exp) mismatches.push_back("exp non numérique");
-  if (valid_until && !exp) mismatches.push_back("exp absent alors que validUntil est présent");
-  if (valid_until && exp && valid_until->seconds != *exp) mismatches.push_back("exp ≠ validUntil");
-  // The credential's own dates are what the validity check reads: an exp it does not carry
-  // would otherwise go unchecked.
-  if (exp && !until_member)
-    mismatches.push_back("exp présent alors que validUntil est absent");
-
-  if (mismatches.empty()) {
-    result.add("jwt.claims", CheckStatus::passed,
-               "revendications iss, jti, sub, nbf, exp conformes au credential",
-               "iss, jti, sub, nbf, exp match the credential");
-  } else {
-    std::string list;
-    for (const auto& m : mismatches) list += (list.empty() ? "" : "; ") + m;
-    result.add("jwt.claims", CheckStatus::failed,
-               "les revendications du JWT ne correspondent pas au credential : " + list,
-               "JWT claims do not match the credential: " + list, list);
-  }
-
-  // --- Dates (exp sets validUntil when the credential has none).
-  if (options.check_validity_dates) {
-    std::int64_t now = options.now != 0 ? options.now : static_cast<std::int64_t>(std::time(nullptr));
-    std::optional<std::int64_t> start = nbf ? nbf : (valid_from ? std::optional(valid_from->seconds) : std::nullopt);
-    std::optional<std::int64_t> end = exp ? exp : (valid_until ? std::optional(valid_until->seconds) : std::nullopt);
-    if (start && now + options.max_clock_skew < *start)
-      result.add("validity.not_yet_valid", CheckStatus::failed,
-                 "le badge n'est pas encore valide (à partir du " + format_datetime(*start) + ")",
-                 "the badge is not valid yet", format_datetime(*start));
-    else
-      result.add("validity.not_yet_valid", CheckStatus::passed, "date de début de validité atteinte",
-                 "validity start reached");
-    if (end && now - options.max_clock_skew >= *end)
-      result.add("validity.expired", CheckStatus::failed,
-                 "le badge a expiré le " + format_datetime(*end), "the badge has expired",
-                 format_datetime(*end));
-    else
-      result.add("validity.expired", CheckStatus::passed,
-                 end ? "le badge n'a pas expiré" : "pas de date d'expiration",
-                 end ? "the badge has not expired" : "no expiry date");
-  }
-
-  if (credential_out) *credential_out = std::move(credential);
+  VcJwt token = read_vc_jwt(compact, options);
+  if (token.payload_problem.empty()) result.credential = summarise_credential(token.credential);
+  verify_vc_jwt(token, resolver, options, result);
+  if (credential_out && token.payload_problem.empty()) *credential_out = std::move(token.credential);
 }
 
 }  // namespace ecusson::proofs

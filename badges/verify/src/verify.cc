@@ -10,12 +10,16 @@
 #include <boost/json.hpp>
 
 #include "ecusson/baking/baked_payload.h"
-#include "ecusson/common/base64url.h"
+#include "ecusson/credentials/credential_view.h"
 #include "ecusson/proofs/data_integrity.h"
+#include "ecusson/common/datetime.h"
+#include "ecusson/common/input_format.h"
 #include "ecusson/crypto/key_resolver.h"
 #include "ecusson/net/network_key_resolver.h"
 #include "ecusson/credentials/ob3_identity.h"
 #include "ecusson/common/strict_json.h"
+#include "ecusson/credentials/validity_window.h"
+#include "ecusson/proofs/vc_jwt.h"
 #include "verify_internal.h"
 
 namespace ecusson::verify {
@@ -27,12 +31,24 @@ using baking::is_ob3;
 using baking::sniff_image_format;
 using baking::unbake_image;
 using credentials::CheckStatus;
-using credentials::CredentialSummary;
+using credentials::ValidityWindow;
 using credentials::VerificationResult;
+using credentials::append_validity_checks;
 using credentials::bitstring_value;
+using credentials::credential_validity_window;
 using credentials::decode_bitstring;
+using credentials::has_type;
 using credentials::identity_matches;
+using credentials::issuer_id_of;
+using credentials::kVc1Context;
+using credentials::kVc2Context;
+using credentials::objects_of;
+using credentials::restrict_to_jwt_claims;
 using credentials::revoked_in_1edtech_list;
+using credentials::string_member;
+using credentials::subject_of;
+using credentials::summarise_credential;
+using credentials::types_of;
 using crypto::KeyResolver;
 using crypto::LocalKeyResolver;
 using net::FetchOptions;
@@ -42,73 +58,21 @@ using net::HttpFetcher;
 using net::NetworkKeyResolver;
 using net::fetch_error_status;
 using proofs::DataIntegrityVerifyOptions;
+using proofs::VcJwt;
 using proofs::append_data_integrity_checks;
+using proofs::read_vc_jwt;
 
 namespace json = boost::json;
 using namespace std::chrono;
 
 // ---------------------------------------------------------------------------------------
-// Dates
+// Dates: the CLI's `--at` goes through the one parser of datetime.h.
 
 std::optional<sys_seconds> parse_date_time(std::string_view s) {
-  auto digits = [&](std::size_t pos, std::size_t n, int& out) {
-    if (pos + n > s.size()) return false;
-    int v = 0;
-    for (std::size_t i = pos; i < pos + n; ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-      v = v * 10 + (s[i] - '0');
-    }
-    out = v;
-    return true;
-  };
-  int y, mo, d;
-  if (!digits(0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(5, 2, mo) || s[7] != '-' ||
-      !digits(8, 2, d))
-    return std::nullopt;
-  year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return std::nullopt;
-  sys_seconds t = sys_days{ymd};
-  if (s.size() == 10) return t;
-  int h, mi, sec;
-  if (s[10] != 'T' && s[10] != 't') return std::nullopt;
-  if (!digits(11, 2, h) || s.size() < 19 || s[13] != ':' || !digits(14, 2, mi) || s[16] != ':' ||
-      !digits(17, 2, sec))
-    return std::nullopt;
-  if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
-  std::size_t pos = 19;
-  if (pos < s.size() && s[pos] == '.') {
-    ++pos;
-    std::size_t start = pos;
-    while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
-    if (pos == start) return std::nullopt;
-  }
-  t += hours{h} + minutes{mi} + seconds{sec};
-  if (pos == s.size()) return std::nullopt;  // a zone is required (DateTimeZ)
-  if ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size()) return t;
-  if ((s[pos] == '+' || s[pos] == '-') && pos + 6 == s.size() && s[pos + 3] == ':') {
-    int oh, om;
-    if (!digits(pos + 1, 2, oh) || !digits(pos + 4, 2, om) || oh > 23 || om > 59)
-      return std::nullopt;
-    auto offset = hours{oh} + minutes{om};
-    return s[pos] == '+' ? t - offset : t + offset;
-  }
-  return std::nullopt;
+  auto dt = parse_datetime(s, DateTimeSyntax{.date_only = true});
+  if (!dt) return std::nullopt;
+  return sys_seconds{seconds{dt->seconds}};
 }
-
-namespace detail {
-
-std::string format_time(sys_seconds t) {
-  auto dp = floor<days>(t);
-  year_month_day ymd{dp};
-  hh_mm_ss hms{t - dp};
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02lldZ", int(ymd.year()),
-                unsigned(ymd.month()), unsigned(ymd.day()), long(hms.hours().count()),
-                long(hms.minutes().count()), static_cast<long long>(hms.seconds().count()));
-  return buf;
-}
-
-}  // namespace detail
 
 // ---------------------------------------------------------------------------------------
 
@@ -120,60 +84,7 @@ constexpr auto kFailed = CheckStatus::failed;
 constexpr auto kSkipped = CheckStatus::skipped;
 constexpr auto kWarning = CheckStatus::warning;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
-  return s;
-}
-
-bool looks_like_url(std::string_view s) {
-  if (!(s.starts_with("https://") || s.starts_with("http://"))) return false;
-  return std::none_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-}
-
-bool looks_like_jws(std::string_view s) {
-  int dots = 0;
-  for (char c : s) {
-    if (c == '.') ++dots;
-    else if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '='))
-      return false;
-  }
-  return dots == 2 && s.size() > 4 && s.front() != '.';
-}
-
 const json::value* member(const json::object& o, std::string_view key) { return o.if_contains(key); }
-
-std::string string_member(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-// `type` as a list of strings (single value or array).
-std::vector<std::string> types_of(const json::value* v) {
-  std::vector<std::string> out;
-  if (!v) return out;
-  if (v->is_string()) out.emplace_back(v->get_string());
-  else if (v->is_array())
-    for (const auto& x : v->get_array())
-      if (x.is_string()) out.emplace_back(x.get_string());
-  return out;
-}
-bool has_type(const json::value* v, std::string_view t) {
-  auto ts = types_of(v);
-  return std::find(ts.begin(), ts.end(), t) != ts.end();
-}
-
-// Single object or array of objects, as a list (fields where OB allows one or many).
-std::vector<const json::object*> objects_of(const json::value* v) {
-  std::vector<const json::object*> out;
-  if (!v) return out;
-  if (v->is_object()) out.push_back(&v->get_object());
-  else if (v->is_array())
-    for (const auto& x : v->get_array())
-      if (x.is_object()) out.push_back(&x.get_object());
-  return out;
-}
 
 bool is_uri(std::string_view s) {
   auto colon = s.find(':');
@@ -188,19 +99,6 @@ bool is_uri(std::string_view s) {
          std::none_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
 
-std::string issuer_id_of(const json::object& cred) {
-  const auto* iss = member(cred, "issuer");
-  if (!iss) return {};
-  if (iss->is_string()) return std::string(iss->get_string());
-  if (iss->is_object()) return string_member(iss->get_object(), "id");
-  return {};
-}
-
-const json::object* subject_of(const json::object& cred) {
-  auto subjects = objects_of(member(cred, "credentialSubject"));
-  return subjects.empty() ? nullptr : subjects.front();
-}
-
 bool is_ob_context(std::string_view c) {
   if (c.starts_with("https://purl.imsglobal.org/spec/ob/v3p0/context") && c.ends_with(".json"))
     return true;
@@ -210,8 +108,8 @@ bool is_ob_context(std::string_view c) {
          c == "https://dc.imsglobal.org/draft/clr/v2p0/context";
 }
 
-constexpr std::string_view kVc2 = "https://www.w3.org/ns/credentials/v2";
-constexpr std::string_view kVc1 = "https://www.w3.org/2018/credentials/v1";
+constexpr std::string_view kVc2 = kVc2Context;
+constexpr std::string_view kVc1 = kVc1Context;
 
 bool is_ob2_context(const json::value* ctx) {
   auto check = [](std::string_view s) {
@@ -251,145 +149,152 @@ void check_typed(const json::value* v, std::string_view expected, const char* wh
   (void)what_en;
 }
 
-Shape check_structure(const json::object& cred, Kind kind, VerificationResult& r) {
-  Shape shape;
-  // @context
-  {
-    const auto* ctx = member(cred, "@context");
-    std::vector<std::string> ctxs;
-    bool well_formed = ctx && (ctx->is_string() || ctx->is_array());
-    if (ctx && ctx->is_string()) ctxs.emplace_back(ctx->get_string());
-    if (ctx && ctx->is_array())
-      for (const auto& c : ctx->get_array()) {
-        if (c.is_string()) ctxs.emplace_back(c.get_string());
-        else if (!c.is_object()) well_formed = false;
-        else ctxs.emplace_back();
-      }
-    std::string first = ctxs.empty() ? std::string() : ctxs.front();
-    bool ob = kind == Kind::status_list ||
-              std::any_of(ctxs.begin(), ctxs.end(), [](const std::string& c) { return is_ob_context(c); });
-    if (!well_formed || (first != kVc2 && first != kVc1)) {
-      r.add("structure.context", kFailed,
-            "@context doit commencer par « " + std::string(kVc2) + " » (ou « " + std::string(kVc1) + " »)",
-            "@context must start with the VC 2.0 (or 1.1) context", first);
-    } else if (!ob) {
-      r.add("structure.context", kFailed, "@context ne contient pas le contexte Open Badges 3.0",
-            "@context lacks the Open Badges 3.0 context");
-    } else {
-      r.add("structure.context", kPassed, "Contextes JSON-LD conformes", "JSON-LD contexts conform",
-            first);
+// structure.context; returns true for a VCDM 1.1 credential (issuanceDate /
+// expirationDate names).
+bool check_context(const json::object& cred, Kind kind, VerificationResult& r) {
+  const auto* ctx = member(cred, "@context");
+  std::vector<std::string> ctxs;
+  bool well_formed = ctx && (ctx->is_string() || ctx->is_array());
+  if (ctx && ctx->is_string()) ctxs.emplace_back(ctx->get_string());
+  if (ctx && ctx->is_array())
+    for (const auto& c : ctx->get_array()) {
+      if (c.is_string()) ctxs.emplace_back(c.get_string());
+      else if (!c.is_object()) well_formed = false;
+      else ctxs.emplace_back();
     }
-    shape.v1 = first == kVc1;
+  std::string first = ctxs.empty() ? std::string() : ctxs.front();
+  bool ob = kind == Kind::status_list ||
+            std::any_of(ctxs.begin(), ctxs.end(), [](const std::string& c) { return is_ob_context(c); });
+  if (!well_formed || (first != kVc2 && first != kVc1)) {
+    r.add("structure.context", kFailed,
+          "@context doit commencer par « " + std::string(kVc2) + " » (ou « " + std::string(kVc1) + " »)",
+          "@context must start with the VC 2.0 (or 1.1) context", first);
+  } else if (!ob) {
+    r.add("structure.context", kFailed, "@context ne contient pas le contexte Open Badges 3.0",
+          "@context lacks the Open Badges 3.0 context");
+  } else {
+    r.add("structure.context", kPassed, "Contextes JSON-LD conformes", "JSON-LD contexts conform",
+          first);
   }
-  // type
+  return first == kVc1;
+}
+
+// structure.type; returns what the credential is.
+Flavour check_type(const json::object& cred, Kind kind, VerificationResult& r) {
   Flavour flavour = Flavour::open_badge;
-  {
-    const auto* t = member(cred, "type");
-    bool vc = has_type(t, "VerifiableCredential");
-    bool ok;
-    if (kind == Kind::badge) {
-      if (has_type(t, "OpenBadgeCredential") || has_type(t, "AchievementCredential"))
-        flavour = Flavour::open_badge;
-      else if (has_type(t, "EndorsementCredential"))
-        flavour = Flavour::endorsement;
-      else if (has_type(t, "ClrCredential"))
-        flavour = Flavour::clr;
+  const auto* t = member(cred, "type");
+  bool vc = has_type(t, "VerifiableCredential");
+  bool ok;
+  if (kind == Kind::badge) {
+    if (has_type(t, "OpenBadgeCredential") || has_type(t, "AchievementCredential"))
+      flavour = Flavour::open_badge;
+    else if (has_type(t, "EndorsementCredential"))
+      flavour = Flavour::endorsement;
+    else if (has_type(t, "ClrCredential"))
+      flavour = Flavour::clr;
+    else
+      vc = false;
+    ok = vc;
+  } else {
+    ok = vc && (has_type(t, "BitstringStatusListCredential") ||
+                has_type(t, "StatusList2021Credential"));
+  }
+  if (ok)
+    r.add("structure.type", kPassed, "Type de justificatif reconnu", "Credential type recognised",
+          flavour == Flavour::endorsement ? "EndorsementCredential"
+          : flavour == Flavour::clr       ? "ClrCredential"
+                                          : std::string());
+  else if (kind == Kind::badge)
+    r.add("structure.type", kFailed,
+          "type doit contenir « VerifiableCredential » et « OpenBadgeCredential » (ou « AchievementCredential »)",
+          "type must contain VerifiableCredential and OpenBadgeCredential (or AchievementCredential)");
+  else
+    r.add("structure.type", kFailed, "la liste de statuts n'est pas une BitstringStatusListCredential",
+          "the status list is not a BitstringStatusListCredential");
+  return flavour;
+}
+
+// structure.id
+void check_id(const json::object& cred, Kind kind, VerificationResult& r) {
+  const auto* id = member(cred, "id");
+  if (id && id->is_string() && is_uri(id->get_string()))
+    r.add("structure.id", kPassed, "Identifiant du justificatif présent", "Credential id present",
+          std::string(id->get_string()));
+  else if (!id && kind == Kind::status_list)
+    r.add("structure.id", kSkipped, "Liste de statuts sans identifiant", "Status list without id");
+  else
+    r.add("structure.id", kFailed, "« id » du justificatif absent ou n'est pas une URI",
+          "credential id missing or not a URI");
+}
+
+// structure.issuer (and the typed members of an issuer Profile).
+void check_issuer(const json::object& cred, Kind kind, VerificationResult& r) {
+  const auto* iss = member(cred, "issuer");
+  std::vector<std::string> problems;
+  std::string id = issuer_id_of(cred);
+  if (!iss) problems.push_back("émetteur (« issuer ») absent");
+  else if (!is_uri(id)) problems.push_back("l'identifiant de l'émetteur n'est pas une URI");
+  if (iss && iss->is_object() && kind == Kind::badge) {
+    const auto& io = iss->get_object();
+    check_typed(iss, "Profile", "émetteur", "issuer", problems);
+    check_typed(io.if_contains("parentOrg"), "Profile", "organisation parente", "parent org", problems);
+    check_typed(io.if_contains("otherIdentifier"), "IdentifierEntry", "autre identifiant",
+                "other identifier", problems);
+  }
+  if (problems.empty())
+    r.add("structure.issuer", kPassed, "Émetteur identifié", "Issuer identified", id);
+  else
+    r.add("structure.issuer", kFailed, problems.front(), "issuer missing or malformed", id);
+}
+
+// structure.subject, per flavour.
+void check_subject(const json::object& cred, Kind kind, Flavour flavour, VerificationResult& r) {
+  const auto* subj_v = member(cred, "credentialSubject");
+  const json::object* subj = subject_of(cred);
+  std::vector<std::string> problems;
+  if (!subj) {
+    problems.push_back("titulaire (« credentialSubject ») absent");
+  } else if (kind == Kind::badge && flavour == Flavour::endorsement) {
+    check_typed(subj_v, "EndorsementSubject", "sujet de l'approbation", "endorsement subject", problems);
+    if (!subj->contains("id")) problems.push_back("le sujet de l'approbation n'a pas d'« id »");
+  } else if (kind == Kind::badge && flavour == Flavour::clr) {
+    check_typed(subj_v, "ClrSubject", "titulaire du relevé", "CLR subject", problems);
+    const auto* vcs = subj->if_contains("verifiableCredential");
+    if (!vcs || !vcs->is_array()) problems.push_back("ClrSubject sans « verifiableCredential »");
+  } else if (kind == Kind::badge) {
+    if (subj_v->is_array() && subj_v->get_array().size() != 1)
+      problems.push_back("un seul titulaire attendu");
+    check_typed(subj_v, "AchievementSubject", "titulaire", "subject", problems);
+    if (!subj->contains("id") && !subj->contains("identifier"))
+      problems.push_back("le titulaire n'a ni « id » ni « identifier »");
+    check_typed(subj->if_contains("identifier"), "IdentityObject", "identifiant du titulaire",
+                "subject identifier", problems);
+    check_typed(subj->if_contains("source"), "Profile", "source", "source", problems);
+    check_typed(subj->if_contains("result"), "Result", "résultat", "result", problems);
+    if (const auto* ach = subj->if_contains("achievement")) {
+      check_typed(ach, "Achievement", "réalisation", "achievement", problems);
+      if (ach->is_object())
+        check_typed(ach->get_object().if_contains("resultDescription"), "ResultDescription",
+                    "description de résultat", "result description", problems);
       else
-        vc = false;
-      ok = vc;
-    } else {
-      ok = vc && (has_type(t, "BitstringStatusListCredential") ||
-                  has_type(t, "StatusList2021Credential"));
+        problems.push_back("« achievement » doit être un objet");
     }
-    if (ok)
-      r.add("structure.type", kPassed, "Type de justificatif reconnu", "Credential type recognised",
-            flavour == Flavour::endorsement ? "EndorsementCredential"
-            : flavour == Flavour::clr       ? "ClrCredential"
-                                            : std::string());
-    else if (kind == Kind::badge)
-      r.add("structure.type", kFailed,
-            "type doit contenir « VerifiableCredential » et « OpenBadgeCredential » (ou « AchievementCredential »)",
-            "type must contain VerifiableCredential and OpenBadgeCredential (or AchievementCredential)");
-    else
-      r.add("structure.type", kFailed, "la liste de statuts n'est pas une BitstringStatusListCredential",
-            "the status list is not a BitstringStatusListCredential");
+  } else {
+    if (!has_type(subj->if_contains("type"), "BitstringStatusList") &&
+        !has_type(subj->if_contains("type"), "StatusList2021"))
+      problems.push_back("credentialSubject de la liste : type « BitstringStatusList » attendu");
+    const auto* enc = subj->if_contains("encodedList");
+    if (!enc || !enc->is_string()) problems.push_back("encodedList absent");
   }
-  // id
-  {
-    const auto* id = member(cred, "id");
-    if (id && id->is_string() && is_uri(id->get_string()))
-      r.add("structure.id", kPassed, "Identifiant du justificatif présent", "Credential id present",
-            std::string(id->get_string()));
-    else if (!id && kind == Kind::status_list)
-      r.add("structure.id", kSkipped, "Liste de statuts sans identifiant", "Status list without id");
-    else
-      r.add("structure.id", kFailed, "« id » du justificatif absent ou n'est pas une URI",
-            "credential id missing or not a URI");
-  }
-  // issuer
-  {
-    const auto* iss = member(cred, "issuer");
-    std::vector<std::string> problems;
-    std::string id = issuer_id_of(cred);
-    if (!iss) problems.push_back("émetteur (« issuer ») absent");
-    else if (!is_uri(id)) problems.push_back("l'identifiant de l'émetteur n'est pas une URI");
-    if (iss && iss->is_object() && kind == Kind::badge) {
-      const auto& io = iss->get_object();
-      check_typed(iss, "Profile", "émetteur", "issuer", problems);
-      check_typed(io.if_contains("parentOrg"), "Profile", "organisation parente", "parent org", problems);
-      check_typed(io.if_contains("otherIdentifier"), "IdentifierEntry", "autre identifiant",
-                  "other identifier", problems);
-    }
-    if (problems.empty())
-      r.add("structure.issuer", kPassed, "Émetteur identifié", "Issuer identified", id);
-    else
-      r.add("structure.issuer", kFailed, problems.front(), "issuer missing or malformed", id);
-  }
-  // credentialSubject
-  {
-    const auto* subj_v = member(cred, "credentialSubject");
-    const json::object* subj = subject_of(cred);
-    std::vector<std::string> problems;
-    if (!subj) {
-      problems.push_back("titulaire (« credentialSubject ») absent");
-    } else if (kind == Kind::badge && flavour == Flavour::endorsement) {
-      check_typed(subj_v, "EndorsementSubject", "sujet de l'approbation", "endorsement subject", problems);
-      if (!subj->contains("id")) problems.push_back("le sujet de l'approbation n'a pas d'« id »");
-    } else if (kind == Kind::badge && flavour == Flavour::clr) {
-      check_typed(subj_v, "ClrSubject", "titulaire du relevé", "CLR subject", problems);
-      const auto* vcs = subj->if_contains("verifiableCredential");
-      if (!vcs || !vcs->is_array()) problems.push_back("ClrSubject sans « verifiableCredential »");
-    } else if (kind == Kind::badge) {
-      if (subj_v->is_array() && subj_v->get_array().size() != 1)
-        problems.push_back("un seul titulaire attendu");
-      check_typed(subj_v, "AchievementSubject", "titulaire", "subject", problems);
-      if (!subj->contains("id") && !subj->contains("identifier"))
-        problems.push_back("le titulaire n'a ni « id » ni « identifier »");
-      check_typed(subj->if_contains("identifier"), "IdentityObject", "identifiant du titulaire",
-                  "subject identifier", problems);
-      check_typed(subj->if_contains("source"), "Profile", "source", "source", problems);
-      check_typed(subj->if_contains("result"), "Result", "résultat", "result", problems);
-      if (const auto* ach = subj->if_contains("achievement")) {
-        check_typed(ach, "Achievement", "réalisation", "achievement", problems);
-        if (ach->is_object())
-          check_typed(ach->get_object().if_contains("resultDescription"), "ResultDescription",
-                      "description de résultat", "result description", problems);
-        else
-          problems.push_back("« achievement » doit être un objet");
-      }
-    } else {
-      if (!has_type(subj->if_contains("type"), "BitstringStatusList") &&
-          !has_type(subj->if_contains("type"), "StatusList2021"))
-        problems.push_back("credentialSubject de la liste : type « BitstringStatusList » attendu");
-      const auto* enc = subj->if_contains("encodedList");
-      if (!enc || !enc->is_string()) problems.push_back("encodedList absent");
-    }
-    if (problems.empty())
-      r.add("structure.subject", kPassed, "Titulaire et réalisation bien formés",
-            "Subject and achievement well formed");
-    else
-      r.add("structure.subject", kFailed, problems.front(), "credentialSubject malformed");
-  }
+  if (problems.empty())
+    r.add("structure.subject", kPassed, "Titulaire et réalisation bien formés",
+          "Subject and achievement well formed");
+  else
+    r.add("structure.subject", kFailed, problems.front(), "credentialSubject malformed");
+}
+
+// structure.clr (warning) and structure.evidence.
+void check_nested(const json::object& cred, Kind kind, Flavour flavour, VerificationResult& r) {
   if (kind == Kind::badge && flavour == Flavour::clr)
     r.add("structure.clr", kWarning,
           "Relevé CLR 2.0 : les justificatifs qu'il contient sont couverts par sa preuve mais ne "
@@ -405,79 +310,42 @@ Shape check_structure(const json::object& cred, Kind kind, VerificationResult& r
     else
       r.add("structure.evidence", kFailed, problems.front(), "evidence malformed");
   }
-  // dates
-  {
-    std::string from_name = shape.v1 ? "issuanceDate" : "validFrom";
-    std::string until_name = shape.v1 ? "expirationDate" : "validUntil";
-    std::vector<std::string> problems;
-    const auto* from = member(cred, from_name);
-    if (!from && !(kind == Kind::status_list))
-      problems.push_back("« " + from_name + " » absent");
-    if (from && (!from->is_string() || !parse_date_time(from->get_string()) ||
-                 from->get_string().size() <= 10))
-      problems.push_back("« " + from_name + " » n'est pas une date-heure avec fuseau");
-    const auto* until = member(cred, until_name);
-    if (until && (!until->is_string() || !parse_date_time(until->get_string()) ||
-                  until->get_string().size() <= 10))
-      problems.push_back("« " + until_name + " » n'est pas une date-heure avec fuseau");
-    // VCDM 1.1 names in a 2.0 credential (or the reverse) are ignored by others: refuse.
-    const char* other_from = shape.v1 ? "validFrom" : "issuanceDate";
-    if (!from && cred.contains(other_from))
-      problems.push_back(std::string("« ") + other_from + " » ne correspond pas au modèle VC du @context");
-    if (problems.empty())
-      r.add("structure.dates", kPassed, "Dates bien formées", "Dates well formed");
-    else
-      r.add("structure.dates", kFailed, problems.front(), "dates missing or malformed");
-  }
+}
+
+// structure.dates: present and RFC 3339 with a zone (datetime.h), under the names of the
+// credential's VC data model.
+void check_dates(const json::object& cred, Kind kind, bool v1, VerificationResult& r) {
+  std::string from_name = v1 ? "issuanceDate" : "validFrom";
+  std::string until_name = v1 ? "expirationDate" : "validUntil";
+  std::vector<std::string> problems;
+  const auto* from = member(cred, from_name);
+  if (!from && !(kind == Kind::status_list))
+    problems.push_back("« " + from_name + " » absent");
+  if (from && (!from->is_string() || !parse_datetime(from->get_string())))
+    problems.push_back("« " + from_name + " » n'est pas une date-heure avec fuseau");
+  const auto* until = member(cred, until_name);
+  if (until && (!until->is_string() || !parse_datetime(until->get_string())))
+    problems.push_back("« " + until_name + " » n'est pas une date-heure avec fuseau");
+  // VCDM 1.1 names in a 2.0 credential (or the reverse) are ignored by others: refuse.
+  const char* other_from = v1 ? "validFrom" : "issuanceDate";
+  if (!from && cred.contains(other_from))
+    problems.push_back(std::string("« ") + other_from + " » ne correspond pas au modèle VC du @context");
+  if (problems.empty())
+    r.add("structure.dates", kPassed, "Dates bien formées", "Dates well formed");
+  else
+    r.add("structure.dates", kFailed, problems.front(), "dates missing or malformed");
+}
+
+Shape check_structure(const json::object& cred, Kind kind, VerificationResult& r) {
+  Shape shape;
+  shape.v1 = check_context(cred, kind, r);
+  Flavour flavour = check_type(cred, kind, r);
+  check_id(cred, kind, r);
+  check_issuer(cred, kind, r);
+  check_subject(cred, kind, flavour, r);
+  check_nested(cred, kind, flavour, r);
+  check_dates(cred, kind, shape.v1, r);
   return shape;
-}
-
-// ---------------------------------------------------------------------------------------
-// Summary for display
-
-void summarise(const json::object& cred, bool v1, CredentialSummary& s) {
-  s.id = string_member(cred, "id");
-  s.issuer_id = issuer_id_of(cred);
-  if (const auto* iss = member(cred, "issuer"); iss && iss->is_object())
-    s.issuer_name = string_member(iss->get_object(), "name");
-  if (const auto* subj = subject_of(cred)) {
-    s.subject_id = string_member(*subj, "id");
-    if (const auto* a = subj->if_contains("achievement"); a && a->is_object()) {
-      s.achievement_id = string_member(a->get_object(), "id");
-      s.achievement_name = string_member(a->get_object(), "name");
-    }
-  }
-  if (s.achievement_name.empty()) s.achievement_name = string_member(cred, "name");
-  s.valid_from = string_member(cred, v1 ? "issuanceDate" : "validFrom");
-  s.valid_until = string_member(cred, v1 ? "expirationDate" : "validUntil");
-}
-
-// ---------------------------------------------------------------------------------------
-// Validity
-
-void check_validity(const Run& run, const json::object& cred, bool v1, VerificationResult& r) {
-  auto from_s = string_member(cred, v1 ? "issuanceDate" : "validFrom");
-  auto until_s = string_member(cred, v1 ? "expirationDate" : "validUntil");
-  auto from = parse_date_time(from_s);
-  auto until = parse_date_time(until_s);
-  std::string at = detail::format_time(run.now);
-  if (!from)
-    r.add("validity.not_yet_valid", kSkipped, "Date de début absente ou illisible",
-          "Start date missing or unreadable");
-  else if (run.now + run.opt.max_clock_skew < *from)
-    r.add("validity.not_yet_valid", kFailed, "Le badge n'est pas encore valide (à partir du " + from_s + ")",
-          "The badge is not valid yet (from " + from_s + ")", "at " + at);
-  else
-    r.add("validity.not_yet_valid", kPassed, "Valide depuis le " + from_s, "Valid since " + from_s);
-  if (until_s.empty())
-    r.add("validity.expired", kPassed, "Pas de date d'expiration", "No expiry date");
-  else if (!until)
-    r.add("validity.expired", kFailed, "Date d'expiration illisible", "Unreadable expiry date", until_s);
-  else if (run.now - run.opt.max_clock_skew > *until)
-    r.add("validity.expired", kFailed, "Le badge a expiré le " + until_s, "The badge expired on " + until_s,
-          "at " + at);
-  else
-    r.add("validity.expired", kPassed, "Valide jusqu'au " + until_s, "Valid until " + until_s);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -727,84 +595,39 @@ void check_embedded_proof(Run& run, const json::object& cred, VerificationResult
     r.add("proof.signature", kFailed, "La preuve n'a pas été vérifiée", "The proof was not verified");
 }
 
-// What a JWS decodes to.
-struct DecodedJws {
-  json::object claims;
-  json::object credential;
-};
-
-std::optional<DecodedJws> decode_jws(Run& run, std::string_view jws, VerificationResult& r) {
-  auto p1 = jws.find('.');
-  auto p2 = jws.find('.', p1 + 1);
-  auto header = base64url_decode(jws.substr(0, p1));
-  JsonLimits limits;
-  limits.max_bytes = run.opt.max_json_bytes;
-  limits.max_depth = run.opt.max_json_depth;
-  if (!header || !parse_json_strict(*header, limits) ||
-      !parse_json_strict(*header, limits)->is_object()) {
-    r.add("jwt.header", kFailed, "JWS invalide : en-tête illisible (base64url ou JSON)",
-          "Invalid JWS: unreadable header (base64url or JSON)",
-          header ? std::string() : header.error().code);
+// A JWS input read once (vc_jwt.h: strict decode, header profile, legacy `vc` claim);
+// nullopt, with the failed check, when no credential can be read from it.
+std::optional<VcJwt> read_jws(const Run& run, std::string_view text, VerificationResult& r) {
+  VcJwt token = read_vc_jwt(text, detail::jwt_options(run));
+  if (!token.payload_problem.empty()) {
+    r.add("jwt.claims", kFailed, "JWS invalide : " + token.payload_problem,
+          "Invalid JWS: unreadable payload");
     return std::nullopt;
   }
-  auto payload = base64url_decode(jws.substr(p1 + 1, p2 - p1 - 1));
-  if (!payload) {
-    r.add("jwt.claims", kFailed, "JWS invalide : charge utile illisible (base64url)",
-          "Invalid JWS: unreadable payload (base64url)", payload.error().code);
-    return std::nullopt;
-  }
-  auto claims = parse_json_strict(*payload, limits);
-  if (!claims || !claims->is_object()) {
-    r.add("jwt.claims", kFailed, "JWS invalide : la charge utile n'est pas un objet JSON",
-          "Invalid JWS: payload is not a JSON object",
-          claims ? std::string() : claims.error().code + " " + claims.error().where);
-    return std::nullopt;
-  }
-  DecodedJws d;
-  d.claims = claims->get_object();
-  // VCDM 1.1-era VC-JWTs carry the credential in a "vc" claim (VC-JWT §6.3.1).
-  if (const auto* vc = d.claims.if_contains("vc"); vc && vc->is_object()) {
-    d.credential = vc->get_object();
-    // The registered claims stand for the fields the `vc` claim may omit (VC-JWT 1.1 §6.3.1),
-    // as vc_jwt.cc reads them: iss → issuer, jti → id, nbf/exp → dates, sub → subject id.
-    auto claim = [&](const char* name) { return d.claims.if_contains(name); };
-    if (!d.credential.contains("issuer") && claim("iss") && claim("iss")->is_string())
-      d.credential["issuer"] = *claim("iss");
-    if (!d.credential.contains("id") && claim("jti") && claim("jti")->is_string())
-      d.credential["id"] = *claim("jti");
-    auto numeric = [&](const char* name) -> std::optional<std::int64_t> {
-      const auto* v = claim(name);
-      if (v && v->is_int64()) return v->get_int64();
-      if (v && v->is_uint64()) return static_cast<std::int64_t>(v->get_uint64());
-      if (v && v->is_double()) return static_cast<std::int64_t>(v->get_double());
-      return std::nullopt;
-    };
-    if (!d.credential.contains("validFrom") && !d.credential.contains("issuanceDate"))
-      if (auto nbf = numeric("nbf"))
-        d.credential["issuanceDate"] = detail::format_time(sys_seconds{seconds{*nbf}});
-    if (!d.credential.contains("validUntil") && !d.credential.contains("expirationDate"))
-      if (auto exp = numeric("exp"))
-        d.credential["expirationDate"] = detail::format_time(sys_seconds{seconds{*exp}});
-    if (const auto* sub = claim("sub"); sub && sub->is_string())
-      if (auto* cs = d.credential.if_contains("credentialSubject"); cs && cs->is_object() &&
-                                                                     !cs->get_object().contains("id"))
-        cs->get_object()["id"] = *sub;
-  } else {
-    d.credential = d.claims;
-  }
-  return d;
+  return token;
 }
 
 // ---------------------------------------------------------------------------------------
-// The pipeline for one OB 3.0 credential (or status list credential)
+// Validity: the credential's dates, narrowed by a JWT's nbf/exp (validity_window.h).
 
-void verify_object(Run& run, const json::object& cred, std::string_view jws, Kind kind,
+void check_validity(const Run& run, const json::object& cred, const VcJwt* jwt,
+                    VerificationResult& r) {
+  ValidityWindow window = credential_validity_window(cred);
+  if (jwt) restrict_to_jwt_claims(window, jwt->claims);
+  append_validity_checks(window, run.now, run.opt.max_clock_skew, r);
+}
+
+// ---------------------------------------------------------------------------------------
+// The pipeline for one OB 3.0 credential (or status list credential): `jwt` is the token
+// it was read from, null for an embedded-proof (Data Integrity) credential.
+
+void verify_object(Run& run, const json::object& cred, const VcJwt* jwt, Kind kind,
                    VerificationResult& r) {
-  Shape shape = check_structure(cred, kind, r);
-  if (kind == Kind::badge) summarise(cred, shape.v1, r.credential);
-  if (!jws.empty()) detail::check_vc_jwt(run, jws, cred, r);
+  check_structure(cred, kind, r);
+  if (kind == Kind::badge) r.credential = summarise_credential(cred);
+  if (jwt) detail::check_vc_jwt(run, *jwt, r);
   else check_embedded_proof(run, cred, r);
-  check_validity(run, cred, shape.v1, r);
+  check_validity(run, cred, jwt, r);
   if (kind == Kind::badge) {
     check_status(run, cred, r);
     check_recipient(run, cred, r);
@@ -822,19 +645,24 @@ void not_a_credential(VerificationResult& r, std::string fr, std::string en, std
 
 namespace detail {
 
-Result<FetchResponse> Run::fetch(const std::string& url, std::string_view accept) {
+FetchOptions fetch_options(const VerifyOptions& opt) {
   FetchOptions fo;
-  fo.accept = std::string(accept);
   fo.allow_private_network = opt.allow_private_network;
   fo.max_body_bytes = opt.max_document_bytes;
   fo.total_timeout = opt.fetch_timeout;
   fo.max_redirects = opt.max_redirects;
+  return fo;
+}
+
+Result<FetchResponse> Run::fetch(const std::string& url, std::string_view accept) {
+  FetchOptions fo = fetch_options(opt);
+  fo.accept = std::string(accept);
   return fetcher.fetch(url, fo);
 }
 
 std::optional<json::object> verify_status_list(Run& run, std::string_view body,
                                                VerificationResult& sub) {
-  std::string_view text = trim(body);
+  std::string_view text = trim_input(body);
   Run inner = run;
   inner.depth = run.depth + 1;
   JsonLimits limits;
@@ -848,14 +676,14 @@ std::optional<json::object> verify_status_list(Run& run, std::string_view body,
       return std::nullopt;
     }
     json::object list = doc->get_object();
-    verify_object(inner, list, {}, Kind::status_list, sub);
+    verify_object(inner, list, nullptr, Kind::status_list, sub);
     return list;
   }
-  if (looks_like_jws(text)) {
-    auto d = decode_jws(inner, text, sub);
-    if (!d) return std::nullopt;
-    verify_object(inner, d->credential, text, Kind::status_list, sub);
-    return d->credential;
+  if (looks_like_compact_jws(text)) {
+    auto token = read_jws(inner, text, sub);
+    if (!token) return std::nullopt;
+    verify_object(inner, token->credential, &*token, Kind::status_list, sub);
+    return token->credential;
   }
   not_a_credential(sub, "La liste de statuts n'est pas un justificatif", "The status list is not a credential");
   return std::nullopt;
@@ -884,7 +712,8 @@ void verify_url(Run& run, std::string_view url, VerificationResult& r, int url_d
     return;
   }
   if (!fetched) {
-    r.add("input.fetch", kFailed, "Badge inaccessible à l'adresse donnée : " + fetched.error().message,
+    // A badge hosted at a URL that cannot be fetched (design §3: hosted.fetch).
+    r.add("hosted.fetch", kFailed, "Badge inaccessible à l'adresse donnée : " + fetched.error().message,
           "Badge unreachable at the given URL", std::string(url) + " (" + fetched.error().code + ")");
     return;
   }
@@ -913,12 +742,12 @@ void verify_text(Run& run, std::string_view bytes, VerificationResult& r, int ur
       detail::verify_ob2_input(run, bytes, r);
       return;
     }
-    std::string_view text = trim(payload->text);
+    std::string_view text = trim_input(payload->text);
     if (payload->kind == BakedKind::ob3_jws) {
-      auto d = decode_jws(run, text, r);
-      if (!d) return;
       r.format = "ob3-vc-jwt";
-      verify_object(run, d->credential, text, Kind::badge, r);
+      auto token = read_jws(run, text, r);
+      if (!token) return;
+      verify_object(run, token->credential, &*token, Kind::badge, r);
     } else {
       JsonLimits limits;
       limits.max_bytes = run.opt.max_json_bytes;
@@ -930,18 +759,18 @@ void verify_text(Run& run, std::string_view bytes, VerificationResult& r, int ur
         return;
       }
       r.format = "ob3-data-integrity";
-      verify_object(run, doc->get_object(), {}, Kind::badge, r);
+      verify_object(run, doc->get_object(), nullptr, Kind::badge, r);
     }
     return;
   }
-  std::string_view text = trim(bytes);
+  std::string_view text = trim_input(bytes);
   // OB 2.0 and older (JSON with the OB 2.0 context, JWS of an Assertion, OB 1.x/0.5).
-  if (!looks_like_url(text) && detail::is_ob2_input(text)) {
+  if (!looks_like_http_url(text) && detail::is_ob2_input(text)) {
     if (r.source.empty()) r.source = text.front() == '{' ? "json" : "jws";
     detail::verify_ob2_input(run, text, r);
     return;
   }
-  if (looks_like_url(text)) {
+  if (looks_like_http_url(text)) {
     verify_url(run, text, r, url_depth);
     return;
   }
@@ -975,23 +804,23 @@ void verify_text(Run& run, std::string_view bytes, VerificationResult& r, int ur
       return;
     }
     r.format = "ob3-data-integrity";
-    verify_object(run, obj, {}, Kind::badge, r);
+    verify_object(run, obj, nullptr, Kind::badge, r);
     return;
   }
-  if (looks_like_jws(text)) {
+  if (looks_like_compact_jws(text)) {
     if (r.source.empty()) r.source = "jws";
     if (text.size() > run.opt.max_json_bytes) {
       r.add("input.too_large", kFailed, "JWS trop volumineux pour un badge", "JWS too large for a badge");
       return;
     }
-    auto d = decode_jws(run, text, r);
-    if (!d) return;
-    if (is_ob2_context(d->credential.if_contains("@context"))) {
+    auto token = read_jws(run, text, r);
+    if (!token) return;
+    if (is_ob2_context(token->credential.if_contains("@context"))) {
       detail::verify_ob2_input(run, bytes, r);
       return;
     }
     r.format = "ob3-vc-jwt";
-    verify_object(run, d->credential, text, Kind::badge, r);
+    verify_object(run, token->credential, &*token, Kind::badge, r);
     return;
   }
   not_a_credential(r, "Ce contenu n'est pas un badge (ni JSON, ni JWS, ni image PNG/SVG, ni URL)",
@@ -1013,19 +842,14 @@ VerificationResult verify_credential(const VerifyInput& input, const VerifyOptio
     std::unique_ptr<NetworkKeyResolver> network;
     KeyResolver* keys = options.key_resolver;
     if (!keys) {
-      FetchOptions fo;
-      fo.allow_private_network = options.allow_private_network;
-      fo.max_body_bytes = options.max_document_bytes;
-      fo.total_timeout = options.fetch_timeout;
-      fo.max_redirects = options.max_redirects;
-      network = std::make_unique<NetworkKeyResolver>(*fetcher, local, fo);
+      network = std::make_unique<NetworkKeyResolver>(*fetcher, local, detail::fetch_options(options));
       keys = network.get();
     }
     Run run{options, *fetcher, *keys,
             options.now ? *options.now : floor<seconds>(system_clock::now()), 0};
     switch (input.hint) {
       case InputHint::url:
-        verify_url(run, trim(input.bytes), r, 0);
+        verify_url(run, trim_input(input.bytes), r, 0);
         break;
       case InputHint::png: r.source = "png"; verify_text(run, input.bytes, r, 0); break;
       case InputHint::svg: r.source = "svg"; verify_text(run, input.bytes, r, 0); break;

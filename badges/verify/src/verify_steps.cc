@@ -8,6 +8,15 @@
 
 namespace ecusson::verify::detail {
 
+using credentials::VerificationResult;
+using ob2::Ob2InputKind;
+using ob2::Ob2VerifyOptions;
+using ob2::detect_ob2_input;
+using ob2::verify_ob2;
+using proofs::JwtVerifyOptions;
+using proofs::VcJwt;
+using proofs::verify_vc_jwt;
+
 using credentials::CredentialSummary;
 using credentials::VerificationResult;
 using ob2::Ob2InputKind;
@@ -17,20 +26,18 @@ using ob2::verify_ob2;
 using proofs::JwtVerifyOptions;
 using proofs::verify_vc_jwt;
 
-void check_vc_jwt(Run& run, std::string_view jws, const boost::json::object& credential,
-                  VerificationResult& r) {
+JwtVerifyOptions jwt_options(const Run& run) {
   JwtVerifyOptions o;
   o.now = run.now.time_since_epoch().count();
   o.max_clock_skew = run.opt.max_clock_skew.count();
   o.check_validity_dates = false;  // the pipeline checks dates itself, after the proof
   o.max_bytes = run.opt.max_json_bytes;
-  // verify_vc_jwt fills format/source/credential for a top-level badge; keep ours.
-  std::string format = r.format, source = r.source;
-  CredentialSummary summary = r.credential;
-  verify_vc_jwt(jws, run.keys, o, r);
-  if (!format.empty()) r.format = format;
-  if (!source.empty()) r.source = source;
-  if (!summary.id.empty() || !summary.issuer_id.empty()) r.credential = summary;
+  o.max_json_depth = run.opt.max_json_depth;
+  return o;
+}
+
+void check_vc_jwt(Run& run, const VcJwt& token, VerificationResult& r) {
+  verify_vc_jwt(token, run.keys, jwt_options(run), r);
 }
 
 void verify_ob2_input(Run& run, std::string_view bytes, VerificationResult& r) {
@@ -40,6 +47,8 @@ void verify_ob2_input(Run& run, std::string_view bytes, VerificationResult& r) {
   o.recipient = run.opt.recipient;
   o.allow_private_network = run.opt.allow_private_network;
   o.max_input_bytes = run.opt.max_input_bytes;
+  o.max_document_bytes = run.opt.max_document_bytes;
+  o.max_jws_bytes = run.opt.max_json_bytes;
   o.fetch_timeout = run.opt.fetch_timeout;
   o.max_redirects = run.opt.max_redirects;
   std::string source = r.source;

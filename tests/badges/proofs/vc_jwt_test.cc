@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "ecusson/common/base64url.h"
+#include "ecusson/common/datetime.h"
 #include "ecusson/crypto/did.h"
 #include "ecusson/crypto/jwk.h"
 #include "test_support.h"
@@ -276,10 +277,14 @@ TEST(vc_jwt, refuses_extra_header_parameters) {
   DidKeyIssuer issuer;
   auto ok = sign_vc_jwt(credential(issuer.did), issuer.key, {.kid = issuer.vm});
   ASSERT_OK(ok);
-  std::string jwt = sign_raw(R"({"alg":"EdDSA","kid":")" + issuer.vm + R"(","cty":"vc"})",
-                             payload_of(*ok), issuer.key);
-  LocalKeyResolver resolver;
-  EXPECT_TRUE(refused_with(verify(jwt, resolver), "jwt.header"));
+  // (cty is allowed since issue 9: VC-JOSE-COSE §3.1.1; see verify_verdicts_test.cc.)
+  for (std::string extra : {R"("x5u":"https://evil.example/c.pem")", R"("crit":["exp"])",
+                            R"("jku":"https://evil.example/jwks.json")"}) {
+    std::string jwt = sign_raw(R"({"alg":"EdDSA","kid":")" + issuer.vm + R"(",)" + extra + "}",
+                               payload_of(*ok), issuer.key);
+    LocalKeyResolver resolver;
+    EXPECT_TRUE(refused_with(verify(jwt, resolver), "jwt.header")) << extra;
+  }
 }
 
 TEST(vc_jwt, refuses_typ_other_than_jwt) {
@@ -366,16 +371,23 @@ TEST(vc_jwt, refuses_missing_exp_when_valid_until_is_set) {
                            "jwt.claims"));
 }
 
-// exp is the JWT form of validUntil (OB 3.0 §8.2.4): an exp the credential does not carry
-// must not be dropped silently, or a token past its exp (refused by jose) would verify here.
-TEST(vc_jwt, refuses_exp_without_valid_until) {
+// exp is the JWT form of validUntil (OB 3.0 §8.2.6: it sets validUntil): an exp the
+// credential does not carry is never dropped; past, the token is expired (as jose says).
+TEST(vc_jwt, exp_without_valid_until_bounds_the_validity) {
   DidKeyIssuer issuer;
   LocalKeyResolver resolver;
   auto jwt = resigned(issuer, [](json::object& p) {
     p.erase("validUntil");
     p["exp"] = kNow - 86400;  // expired yesterday
   });
-  EXPECT_TRUE(refused_with(verify(jwt, resolver), "jwt.claims"));
+  auto r = verify(jwt, resolver);
+  EXPECT_TRUE(refused_with(r, "validity.expired"));
+  EXPECT_EQ(r.credential.valid_until, format_datetime(kNow - 86400));
+  auto live = resigned(issuer, [](json::object& p) {
+    p.erase("validUntil");
+    p["exp"] = kNow + 86400;
+  });
+  EXPECT_TRUE(verify(live, resolver).verified);
 }
 
 TEST(vc_jwt, refuses_missing_iss) {
@@ -424,7 +436,9 @@ TEST(vc_jwt, accepts_legacy_vc_claim) {
   EXPECT_TRUE(accepted(r));
   EXPECT_EQ(r.credential.id, "urn:uuid:legacy-1");
   EXPECT_EQ(r.credential.valid_from, "2025-06-01T08:00:00Z");
-  EXPECT_EQ(out.as_object()["issuanceDate"], json::value("2025-06-01T08:00:00Z"));
+  // nbf fills the start under the name of the credential's data model (VC 2.0: validFrom).
+  EXPECT_EQ(out.as_object()["validFrom"], json::value("2025-06-01T08:00:00Z"));
+  EXPECT_FALSE(out.as_object().contains("issuanceDate"));
 }
 
 TEST(vc_jwt, legacy_vc_claim_with_conflicting_issuer_is_refused) {

@@ -297,8 +297,8 @@ TEST(verify, fetches_badge_from_url_with_private_network_flag) {
   o.allow_private_network = false;
   auto refused = verify_credential(VerifyInput{server.url("/badge.jwt"), InputHint::url, ""}, o);
   EXPECT_FALSE(refused.verified);
-  EXPECT_EQ(status_of(refused, "input.fetch"), CheckStatus::failed);
-  EXPECT_NE(find_check(refused, "input.fetch")->evidence.find("fetch.private_address"),
+  EXPECT_EQ(status_of(refused, "hosted.fetch"), CheckStatus::failed);
+  EXPECT_NE(find_check(refused, "hosted.fetch")->evidence.find("fetch.private_address"),
             std::string::npos);
 }
 

@@ -43,7 +43,9 @@ struct CredentialSummary {
 
 struct VerificationResult {
   bool verified = false;
-  std::string format;  // "ob3-data-integrity" | "ob3-vc-jwt" | "ob2-signed" | "ob2-hosted"
+  // "ob3-data-integrity" | "ob3-vc-jwt" | "ob2-signed" | "ob2-hosted"; finish() sets
+  // "unknown" when nothing recognised a credential.
+  std::string format;
   std::string source;  // "json" | "jws" | "png" | "svg" | "url"
   CredentialSummary credential;
   std::vector<Check> checks;
@@ -55,12 +57,14 @@ struct VerificationResult {
   std::vector<std::string> errors() const;
   /// True when at least one check failed.
   bool has_failure() const;
-  /// Sets `verified` = !has_failure() and at least one proof check passed.
+  /// Sets `verified` = !has_failure() and at least one proof check passed, and `format`
+  /// to "unknown" when it is still empty.
   void finish();
 };
 
 /// The JSON report of design §3 ({"verified", "format", "source", "credential",
-/// "checks", "errors"}). `lang` picks the message language ("fr" default, "en").
+/// "checks", "errors"}); credential.validFrom / validUntil are left out when empty.
+/// `english` picks the message language (French by default).
 boost::json::value to_json(const VerificationResult& r, bool english = false);
 
 }  // namespace ecusson::credentials

@@ -49,13 +49,14 @@ struct DecodedJws {
   std::string kid;            // empty when absent
   std::string jwk_json;       // the `jwk` member re-serialized, empty when absent
   std::string typ;            // empty when absent
+  std::string cty;            // empty when absent (only read when the options allow it)
   bool has_kid = false;
   bool has_jwk = false;
 };
 
 /// Splits and decodes `compact` strictly. Failures (code = the JOSE problem):
 /// "jws.too_large", "jws.malformed" (not three parts, bad base64url, header not a JSON
-/// object, non-string alg/kid/typ), "jws.alg_none", "jws.alg_hmac", "jws.alg_not_allowed",
+/// object, non-string alg/kid/typ/cty), "jws.alg_none", "jws.alg_hmac", "jws.alg_not_allowed",
 /// "jws.header_param" (a parameter not allowed, incl. `crit`, `b64`, `x5u`, `jku`).
 [[nodiscard]] Result<DecodedJws> jws_decode(std::string_view compact,
                                             const JwsDecodeOptions& options = {});

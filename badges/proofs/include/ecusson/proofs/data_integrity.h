@@ -10,7 +10,7 @@
 // suite support (`proof.unsupported`), JSON-LD contexts (`structure.context`), key
 // resolution through a KeyResolver (`key.resolution`; did:key resolved locally), the
 // signature (`proof.signature`), the purpose (`proof.purpose`, assertionMethod), and the
-// issuer binding: the key's controller must be the credential's issuer
+// issuer binding: the key must be one the credential's issuer publishes (issuer_binding.h)
 // (`key.issuer_binding`). Verify-only legacy suites: `eddsa-2022`, `Ed25519Signature2020`.
 //
 // Free functions; thread-safe as long as the loader and resolver are (the bundled loader

@@ -12,7 +12,8 @@
 //                `embedded_proof_verifier` seam when set — an embedded proof is never
 //                reported verified unchecked
 //   issuer binding → key.issuer_binding (appended by the proof verifiers)
-//   validity   → validity.not_yet_valid, validity.expired (skew allowed both ways)
+//   validity   → validity.not_yet_valid, validity.expired (validity_window.h: one rule and
+//                one clock skew for validFrom/validUntil, a JWT's nbf/exp, OB 2.0 dates)
 //   status     → status.revoked, status.suspended, status.unreachable, status.unsupported
 //                (BitstringStatusListEntry, 1EdTechRevocationList); a status that cannot
 //                be checked is a failure, never "not revoked"
@@ -70,7 +71,8 @@ using EmbeddedProofVerifier =
 struct VerifyOptions {
   /// The instant the badge is judged at (`--at`); default: now.
   std::optional<std::chrono::sys_seconds> now;
-  /// Tolerance on validFrom / validUntil (vc.js maxClockSkew).
+  /// The one clock skew (vc.js maxClockSkew) of the validity rule (validity_window.h):
+  /// validFrom / validUntil, a JWT's nbf / exp and OB 2.0 issuedOn / expires alike.
   std::chrono::seconds max_clock_skew{300};
   /// Outbound policy: allow private/loopback targets (and plain http towards them).
   bool allow_private_network = false;
@@ -99,7 +101,8 @@ struct VerifyOptions {
 };
 
 /// Runs the pipeline. Never fails: unusable input is a refused result whose first check
-/// says why (structure.format, input.too_large, input.fetch, baking.*).
+/// says why (structure.format, input.too_large, hosted.fetch for a URL that cannot be
+/// fetched, baking.*), and whose format is "unknown".
 /// Example:
 ///   VerifyOptions o; o.recipient = "ana@example.org";
 ///   VerificationResult r = verify_credential({bytes, InputHint::automatic, "badge.png"}, o);
@@ -108,7 +111,8 @@ struct VerifyOptions {
                                                    const VerifyOptions& options);
 
 /// Parses an xsd:dateTime with a zone ("2024-01-02T03:04:05Z", "…+02:00", fractions
-/// truncated) or a date ("2024-01-02", midnight UTC). nullopt when malformed.
+/// truncated) or a date ("2024-01-02", midnight UTC). nullopt when malformed. The
+/// parse_datetime of datetime.h with DateTimeSyntax::date_only (the CLI's `--at`).
 std::optional<std::chrono::sys_seconds> parse_date_time(std::string_view text);
 
 }  // namespace ecusson::verify
