@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "baking_detail.h"
+#include "ecusson/common/base64url.h"
 #include "ecusson/baking/png_baking.h"
 #include "ecusson/baking/svg_baking.h"
 
@@ -31,39 +32,14 @@ const char* to_string(BakedKind k) {
 
 namespace detail {
 
-std::string_view trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(ws);
-  return s.substr(b, e - b + 1);
-}
-
-namespace {
-bool is_b64url_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_';
-}
-int b64url_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '-') return 62;
-  if (c == '_') return 63;
-  return -1;
-}
-}  // namespace
-
 bool looks_like_jws(std::string_view s) {
   auto d1 = s.find('.');
-  if (d1 == std::string_view::npos || d1 == 0) return false;
+  if (d1 == std::string_view::npos) return false;
   auto d2 = s.find('.', d1 + 1);
-  if (d2 == std::string_view::npos || d2 == d1 + 1) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i == d1 || i == d2) continue;
-    if (!is_b64url_char(s[i])) return false;
-  }
-  return true;
+  if (d2 == std::string_view::npos) return false;
+  std::string_view signature = s.substr(d2 + 1);
+  return is_base64url(s.substr(0, d1)) && is_base64url(s.substr(d1 + 1, d2 - d1 - 1)) &&
+         (signature.empty() || is_base64url(signature));
 }
 
 bool looks_like_url(std::string_view s) {
@@ -71,25 +47,6 @@ bool looks_like_url(std::string_view s) {
   for (char c : s)
     if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>') return false;
   return s.size() > 8;
-}
-
-std::optional<std::string> b64url_decode(std::string_view in) {
-  std::string out;
-  out.reserve(in.size() * 3 / 4);
-  unsigned buf = 0;
-  int bits = 0;
-  for (char c : in) {
-    int v = b64url_value(c);
-    if (v < 0) return std::nullopt;
-    buf = (buf << 6) | static_cast<unsigned>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buf >> bits) & 0xFF));
-    }
-  }
-  if (bits >= 6) return std::nullopt;  // a lone trailing character is not base64
-  return out;
 }
 
 bool parse_json_object(std::string_view text, json::value& out) {
@@ -101,10 +58,19 @@ bool parse_json_object(std::string_view text, json::value& out) {
   return !ec && out.is_object();
 }
 
+Result<BakedKind> payload_kind(std::string_view text, BadgeVersion version,
+                               const BakingLimits& limits) {
+  if (trim(text).size() > limits.max_payload_bytes)
+    return fail("baking.too_large", "contenu du badge trop grand");
+  auto form = classify_payload(text);
+  if (!form) return form.error();
+  return kind_for(version, *form);
+}
+
 }  // namespace detail
 
 Result<PayloadForm> classify_payload(std::string_view text) {
-  std::string_view t = detail::trim(text);
+  std::string_view t = trim(text);
   if (!t.empty() && t.front() == '{') {
     json::value v;
     if (detail::parse_json_object(t, v)) return PayloadForm::json;
@@ -149,7 +115,7 @@ BadgeVersion version_of_object(const json::object& o) {
 Result<BadgeVersion> detect_badge_version(std::string_view text) {
   auto form = classify_payload(text);
   if (!form) return form.error();
-  std::string_view t = detail::trim(text);
+  std::string_view t = trim(text);
   json::value v;
   if (*form == PayloadForm::json) {
     detail::parse_json_object(t, v);
@@ -158,7 +124,7 @@ Result<BadgeVersion> detect_badge_version(std::string_view text) {
   if (*form == PayloadForm::url) return BadgeVersion::ob2;
   auto d1 = t.find('.');
   auto d2 = t.find('.', d1 + 1);
-  auto payload = detail::b64url_decode(t.substr(d1 + 1, d2 - d1 - 1));
+  auto payload = base64_decode_lenient(t.substr(d1 + 1, d2 - d1 - 1), Base64Alphabet::url);
   if (!payload || !detail::parse_json_object(*payload, v))
     return fail("baking.bad_payload", "la charge utile du JWS n'est pas un objet JSON");
   return version_of_object(v.get_object());
@@ -186,7 +152,7 @@ Result<ImageFormat> sniff_image_format(std::string_view bytes) {
   if (bytes.starts_with(detail::kPngSignature)) return ImageFormat::png;
   std::string_view t = bytes;
   if (t.starts_with("\xEF\xBB\xBF")) t.remove_prefix(3);
-  t = detail::trim(t.substr(0, 4096));
+  t = trim(t.substr(0, 4096));
   if (t.starts_with("<")) return ImageFormat::svg;
   return fail("baking.not_an_image", "le fichier n'est ni une image PNG ni une image SVG");
 }

@@ -1,11 +1,10 @@
 #include "ecusson/credentials/ob3_credential.h"
 
-#include <openssl/rand.h>
-
 #include <boost/json.hpp>
 #include <ctime>
 #include <regex>
 
+#include "ecusson/common/digest.h"
 #include "ecusson/credentials/ob3_identity.h"
 
 namespace ecusson::credentials {
@@ -179,19 +178,9 @@ std::string utc_now_seconds() {
 }
 
 Result<std::string> random_urn_uuid() {
-  unsigned char b[16];
-  if (RAND_bytes(b, sizeof b) != 1)
-    return fail("ob3.random", "le générateur aléatoire d'OpenSSL a échoué");
-  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
-  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
-  static const char* hex = "0123456789abcdef";
-  std::string out = "urn:uuid:";
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
-    out.push_back(hex[b[i] >> 4]);
-    out.push_back(hex[b[i] & 15]);
-  }
-  return out;
+  auto uuid = random_uuid_v4();
+  if (!uuid) return fail("ob3.random", uuid.error().message);
+  return "urn:uuid:" + *uuid;
 }
 
 Result<json::object> build_ob3_credential(const Ob3CredentialInput& in) {

@@ -7,6 +7,7 @@
 #include "ecusson/common/base64url.h"
 #include "ecusson/crypto/jwk.h"
 #include "ecusson/common/strict_json.h"
+#include "ecusson/common/text.h"
 
 namespace ecusson::crypto {
 
@@ -109,9 +110,7 @@ Result<DecodedJws> jws_decode(std::string_view compact, const JwsDecodeOptions& 
   if (alg == nullptr || !alg->is_string())
     return fail("jws.malformed", "paramètre « alg » absent de l'en-tête", "alg");
   out.alg = std::string(alg->get_string());
-  std::string lower = out.alg;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = ascii_lower(out.alg);
   if (lower == "none")
     return fail("jws.alg_none", "« alg: none » refusé : un JWS non signé ne prouve rien", "alg");
   if (lower.starts_with("hs"))

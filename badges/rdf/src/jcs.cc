@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <boost/json.hpp>
@@ -73,32 +74,28 @@ bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// An integer prints in decimal while it is exact as a double (|i| <= 2^53); beyond, it is
+// the double it denotes, as ECMAScript sees it.
+template <typename Int>
+void append_integer(std::string& out, Int i) {
+  constexpr Int kExact = Int{1} << 53;
+  bool exact = i <= kExact;
+  if constexpr (std::is_signed_v<Int>) exact = exact && i >= -kExact;
+  if (!exact) {
+    jcs_append_number(out, static_cast<double>(i));
+    return;
+  }
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, i);
+  out.append(buf, r.ptr);
+}
+
 void append_value(std::string& out, const json::value& v) {
   switch (v.kind()) {
     case json::kind::null: out += "null"; break;
     case json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
-    case json::kind::int64: {
-      std::int64_t i = v.get_int64();
-      if (i > (std::int64_t{1} << 53) || i < -(std::int64_t{1} << 53)) {
-        jcs_append_number(out, static_cast<double>(i));
-      } else {
-        char buf[24];
-        auto r = std::to_chars(buf, buf + sizeof buf, i);
-        out.append(buf, r.ptr);
-      }
-      break;
-    }
-    case json::kind::uint64: {
-      std::uint64_t u = v.get_uint64();
-      if (u > (std::uint64_t{1} << 53)) {
-        jcs_append_number(out, static_cast<double>(u));
-      } else {
-        char buf[24];
-        auto r = std::to_chars(buf, buf + sizeof buf, u);
-        out.append(buf, r.ptr);
-      }
-      break;
-    }
+    case json::kind::int64: append_integer(out, v.get_int64()); break;
+    case json::kind::uint64: append_integer(out, v.get_uint64()); break;
     case json::kind::double_: jcs_append_number(out, v.get_double()); break;
     case json::kind::string: append_string(out, v.get_string()); break;
     case json::kind::array: {
