@@ -6,6 +6,7 @@
 
 #include "ecusson/common/base64url.h"
 #include "ecusson/crypto/jwk.h"
+#include "ecusson/common/json_write.h"
 #include "ecusson/common/strict_json.h"
 #include "ecusson/common/text.h"
 
@@ -17,29 +18,6 @@ namespace {
 
 constexpr std::size_t kMaxHeaderBytes = 16 * 1024;
 
-void append_json_string(std::string& out, std::string_view s) {
-  // kid/typ come from configuration; escape what JSON requires.
-  out.push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
 }  // namespace
 
 Result<std::string> jws_sign(const JwsHeader& header, std::string_view payload, const Key& key) {
@@ -50,7 +28,7 @@ Result<std::string> jws_sign(const JwsHeader& header, std::string_view payload, 
   h += '"';
   if (!header.kid.empty()) {
     h += R"(,"kid":)";
-    append_json_string(h, header.kid);
+    append_json_string(h, header.kid);  // kid/typ come from configuration: escaped
   }
   if (header.embed_jwk) {
     h += R"(,"jwk":)";
