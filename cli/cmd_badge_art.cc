@@ -7,6 +7,7 @@
 
 #include "command.h"
 #include "ecusson/art/badge_art.h"
+#include "ecusson/common/text.h"
 
 namespace ecusson::cli {
 
@@ -18,14 +19,6 @@ struct ArtArgs {
   std::string template_name = "badge.svg.tmpl";
   int width = 512;
 };
-
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i])
-      return false;
-  return true;
-}
 
 // English wording of the art.* error codes (the library's messages are French).
 std::string art_error(const Error& e, Lang lang) {
@@ -49,8 +42,8 @@ int run_badge_art(const ArtArgs& a, const Context& ctx) {
   if (a.in.level < 1 || a.in.level > a.in.level_count)
     return say_error("--level doit être entre 1 et --levels",
                      "--level must be between 1 and --levels");
-  bool png = ends_with_ci(a.output, ".png");
-  if (!png && !ends_with_ci(a.output, ".svg"))
+  bool png = iends_with(a.output, ".png");
+  if (!png && !iends_with(a.output, ".svg"))
     return say_error("-o doit finir par .png ou .svg", "-o must end with .png or .svg");
   auto tmpl = art::load_badge_template(ctx.templates_dir, a.template_name);
   if (!tmpl) {

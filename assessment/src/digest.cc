@@ -1,9 +1,7 @@
 // Canonical forms and the SHA-256 input digest (rectec.md §4.5 case 22).
 #include "ecusson/assessment/digest.h"
 
-#include <openssl/evp.h>
-
-#include <memory>
+#include "ecusson/common/digest.h"
 
 namespace ecusson::assessment {
 namespace {
@@ -145,20 +143,8 @@ std::string canonical_form(const Evaluation& e) {
 }
 
 std::string sha256_hex(std::string_view bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), md, &len) != 1)
-    return "sha256:error";
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "sha256:";
-  for (unsigned i = 0; i < len; ++i) {
-    out += kHex[md[i] >> 4];
-    out += kHex[md[i] & 15];
-  }
-  return out;
+  std::string raw = ecusson::sha256(bytes);
+  return raw.empty() ? "sha256:error" : "sha256:" + hex_encode(raw);
 }
 
 std::string input_digest(const Grid& grid, const ScoringPolicy& policy, const Evaluation& evaluation) {

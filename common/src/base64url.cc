@@ -3,19 +3,17 @@
 #include <array>
 #include <cstdint>
 
+#include "ecusson/common/codec_table.h"
+
 namespace ecusson {
 
 namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr char kStandard[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-constexpr std::array<std::int8_t, 256> make_table() {
-  std::array<std::int8_t, 256> t{};
-  for (auto& v : t) v = -1;
-  for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<std::int8_t>(i);
-  return t;
-}
-constexpr auto kTable = make_table();
+constexpr auto kTable = decode_table(kAlphabet);
+constexpr auto kStandardTable = decode_table(kStandard);
 
 }  // namespace
 
@@ -50,6 +48,39 @@ void base64url_append(std::string& out, std::string_view bytes) {
     o[1] = kAlphabet[(v >> 12) & 63];
     o[2] = kAlphabet[(v >> 6) & 63];
   }
+}
+
+bool is_base64url(std::string_view text) {
+  for (char c : text)
+    if (kTable[static_cast<unsigned char>(c)] < 0) return false;
+  return !text.empty();
+}
+
+Result<std::string> base64_decode_lenient(std::string_view text, Base64Alphabet alphabet) {
+  const auto& table = alphabet == Base64Alphabet::url ? kTable : kStandardTable;
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  std::uint32_t acc = 0;
+  int bits = 0;
+  std::size_t significant = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    std::int8_t v = table[static_cast<unsigned char>(c)];
+    if (v < 0) {
+      if (c == '=' || c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+      return fail("base64.invalid", "caractère interdit en base64", std::to_string(i));
+    }
+    ++significant;
+    acc = (acc << 6) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
+    }
+  }
+  if (significant % 4 == 1)
+    return fail("base64.invalid", "base64 de longueur impossible", std::to_string(significant));
+  return out;
 }
 
 Result<std::string> base64url_decode(std::string_view text) {

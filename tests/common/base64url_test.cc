@@ -52,5 +52,24 @@ TEST(base64url, rejects_nul_and_high_bytes) {
   EXPECT_ERROR(base64url_decode("Zm\xc3\xa9v"), "base64url.invalid");
 }
 
+TEST(base64url, lenient_reads_padding_whitespace_and_either_alphabet) {
+  EXPECT_EQ(*base64_decode_lenient("Zm9v\nYg==", Base64Alphabet::standard), "foob");
+  EXPECT_EQ(*base64_decode_lenient("+/8=", Base64Alphabet::standard), "\xfb\xff");
+  EXPECT_EQ(*base64_decode_lenient("-_8", Base64Alphabet::url), "\xfb\xff");
+  EXPECT_EQ(*base64_decode_lenient("-_9", Base64Alphabet::url), "\xfb\xff");  // bits ignored
+  EXPECT_EQ(*base64_decode_lenient("", Base64Alphabet::url), "");
+  EXPECT_ERROR(base64_decode_lenient("-_8", Base64Alphabet::standard), "base64.invalid");
+  EXPECT_ERROR(base64_decode_lenient("+/8", Base64Alphabet::url), "base64.invalid");
+  EXPECT_ERROR(base64_decode_lenient("Zm9vY", Base64Alphabet::url), "base64.invalid");
+}
+
+TEST(base64url, is_base64url_checks_the_alphabet) {
+  EXPECT_TRUE(is_base64url("eyJh-_"));
+  EXPECT_FALSE(is_base64url(""));
+  EXPECT_FALSE(is_base64url("a="));
+  EXPECT_FALSE(is_base64url("a.b"));
+  EXPECT_FALSE(is_base64url("a+b"));
+}
+
 }  // namespace
 }  // namespace ecusson

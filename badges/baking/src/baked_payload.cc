@@ -7,6 +7,7 @@
 
 #include "baking_detail.h"
 #include "ecusson/common/input_format.h"
+#include "ecusson/common/base64url.h"
 #include "ecusson/baking/png_baking.h"
 #include "ecusson/baking/svg_baking.h"
 
@@ -32,44 +33,6 @@ const char* to_string(BakedKind k) {
 
 namespace detail {
 
-std::string_view trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(ws);
-  return s.substr(b, e - b + 1);
-}
-
-namespace {
-int b64url_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '-') return 62;
-  if (c == '_') return 63;
-  return -1;
-}
-}  // namespace
-
-std::optional<std::string> b64url_decode(std::string_view in) {
-  std::string out;
-  out.reserve(in.size() * 3 / 4);
-  unsigned buf = 0;
-  int bits = 0;
-  for (char c : in) {
-    int v = b64url_value(c);
-    if (v < 0) return std::nullopt;
-    buf = (buf << 6) | static_cast<unsigned>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buf >> bits) & 0xFF));
-    }
-  }
-  if (bits >= 6) return std::nullopt;  // a lone trailing character is not base64
-  return out;
-}
-
 bool parse_json_object(std::string_view text, json::value& out) {
   json::parse_options opt;
   opt.max_depth = 64;
@@ -79,10 +42,19 @@ bool parse_json_object(std::string_view text, json::value& out) {
   return !ec && out.is_object();
 }
 
+Result<BakedKind> payload_kind(std::string_view text, BadgeVersion version,
+                               const BakingLimits& limits) {
+  if (trim(text).size() > limits.max_payload_bytes)
+    return fail("baking.too_large", "contenu du badge trop grand");
+  auto form = classify_payload(text);
+  if (!form) return form.error();
+  return kind_for(version, *form);
+}
+
 }  // namespace detail
 
 Result<PayloadForm> classify_payload(std::string_view text) {
-  std::string_view t = detail::trim(text);
+  std::string_view t = trim(text);
   if (!t.empty() && t.front() == '{') {
     json::value v;
     if (detail::parse_json_object(t, v)) return PayloadForm::json;
@@ -127,7 +99,7 @@ BadgeVersion version_of_object(const json::object& o) {
 Result<BadgeVersion> detect_badge_version(std::string_view text) {
   auto form = classify_payload(text);
   if (!form) return form.error();
-  std::string_view t = detail::trim(text);
+  std::string_view t = trim(text);
   json::value v;
   if (*form == PayloadForm::json) {
     detail::parse_json_object(t, v);
@@ -136,7 +108,7 @@ Result<BadgeVersion> detect_badge_version(std::string_view text) {
   if (*form == PayloadForm::url) return BadgeVersion::ob2;
   auto d1 = t.find('.');
   auto d2 = t.find('.', d1 + 1);
-  auto payload = detail::b64url_decode(t.substr(d1 + 1, d2 - d1 - 1));
+  auto payload = base64_decode_lenient(t.substr(d1 + 1, d2 - d1 - 1), Base64Alphabet::url);
   if (!payload || !detail::parse_json_object(*payload, v))
     return fail("baking.bad_payload", "la charge utile du JWS n'est pas un objet JSON");
   return version_of_object(v.get_object());
@@ -164,7 +136,7 @@ Result<ImageFormat> sniff_image_format(std::string_view bytes) {
   if (bytes.starts_with(detail::kPngSignature)) return ImageFormat::png;
   std::string_view t = bytes;
   if (t.starts_with("\xEF\xBB\xBF")) t.remove_prefix(3);
-  t = detail::trim(t.substr(0, 4096));
+  t = trim(t.substr(0, 4096));
   if (t.starts_with("<")) return ImageFormat::svg;
   return fail("baking.not_an_image", "le fichier n'est ni une image PNG ni une image SVG");
 }

@@ -146,13 +146,9 @@ Result<std::string_view> itxt_text(std::string_view data, std::string_view keywo
 
 Result<BakedPayload> make_payload(std::string_view text, BadgeVersion version,
                                   const BakingLimits& limits) {
-  if (text.size() > limits.max_payload_bytes)
-    return fail("baking.too_large", "contenu du badge trop grand");
-  auto form = classify_payload(text);
-  if (!form) return form.error();
-  auto kind = kind_for(version, *form);
+  auto kind = detail::payload_kind(text, version, limits);
   if (!kind) return kind.error();
-  return BakedPayload{*kind, std::string(detail::trim(text)), {}};
+  return BakedPayload{*kind, std::string(trim(text)), {}};
 }
 
 }  // namespace
@@ -160,12 +156,10 @@ Result<BakedPayload> make_payload(std::string_view text, BadgeVersion version,
 Result<std::string> bake_png(std::string_view png, std::string_view payload, BadgeVersion version,
                              const BakingLimits& limits) {
   if (auto ok = check_png(png, limits); !ok) return ok.error();
-  std::string_view text = detail::trim(payload);
-  if (text.size() > limits.max_payload_bytes)
-    return fail("baking.too_large", "contenu du badge trop grand");
-  auto form = classify_payload(text);
-  if (!form) return form.error();
-  if (*form == PayloadForm::url)
+  std::string_view text = trim(payload);
+  auto kind = detail::payload_kind(text, version, limits);
+  if (!kind) return kind.error();
+  if (*kind == BakedKind::ob2_url)
     return fail("baking.bad_payload",
                 "un PNG se cuit avec le JSON ou le JWS du badge, pas avec une URL");
 
@@ -236,7 +230,7 @@ Result<BakedPayload> unbake_png(std::string_view png, const BakingLimits& limits
     return make_payload(*text, BadgeVersion::ob2, limits);
   }
   if (legacy) {
-    std::string_view url = detail::trim(legacy->data.substr(kPngKeywordOb2.size() + 1));
+    std::string_view url = trim(legacy->data.substr(kPngKeywordOb2.size() + 1));
     if (!looks_like_http_url(url))
       return fail("baking.bad_payload", "le chunk tEXt openbadges ne contient pas une URL");
     return BakedPayload{BakedKind::ob2_url, std::string(url), {}};

@@ -15,13 +15,6 @@ namespace {
 
 namespace json = boost::json;
 
-bool iequals_at(std::string_view s, std::size_t pos, std::string_view word) {
-  if (s.size() - pos < word.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i)
-    if (std::toupper(static_cast<unsigned char>(s[pos + i])) != word[i]) return false;
-  return true;
-}
-
 // Refuses entity declarations and internal DTD subsets before pugixml sees the text.
 // pugixml never expands custom entities, but an SVG badge has no use for a DTD subset, and
 // other tools that later read the same file might expand them (billion laughs, XXE).
@@ -42,9 +35,9 @@ Result<void> check_safe_xml(std::string_view s) {
       auto end = s.find("-->", i + 4);
       if (end == std::string_view::npos) return {};
       i = end + 3;
-    } else if (iequals_at(s, i, "<!ENTITY")) {
+    } else if (istarts_with(s.substr(i), "<!ENTITY")) {
       return fail("baking.unsafe_xml", "SVG refusé : il déclare des entités XML (<!ENTITY>)");
-    } else if (iequals_at(s, i, "<!DOCTYPE")) {
+    } else if (istarts_with(s.substr(i), "<!DOCTYPE")) {
       char quote = 0;
       std::size_t j = i + 9;
       for (; j < s.size(); ++j) {
@@ -131,7 +124,7 @@ std::string body_text(pugi::xml_node n) {
   std::string out;
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
     if (c.type() == pugi::node_cdata || c.type() == pugi::node_pcdata) out += c.value();
-  return std::string(detail::trim(out));
+  return std::string(trim(out));
 }
 
 struct StringWriter : pugi::xml_writer {
@@ -160,12 +153,8 @@ std::optional<std::string> assertion_url(std::string_view json_text) {
 
 Result<std::string> bake_svg(std::string_view svg, std::string_view payload, BadgeVersion version,
                              const BakingLimits& limits) {
-  std::string_view text = detail::trim(payload);
-  if (text.size() > limits.max_payload_bytes)
-    return fail("baking.too_large", "contenu du badge trop grand");
-  auto form = classify_payload(text);
-  if (!form) return form.error();
-  auto kind = kind_for(version, *form);
+  std::string_view text = trim(payload);
+  auto kind = detail::payload_kind(text, version, limits);
   if (!kind) return kind.error();
 
   pugi::xml_document doc;
@@ -232,31 +221,20 @@ Result<BakedPayload> unbake_svg(std::string_view svg, const BakingLimits& limits
     return fail(
         "baking.ambiguous",
         "SVG ambigu : plusieurs éléments de badge (la spécification en interdit plus d'un)");
-  auto check_size = [&](std::size_t n) -> Result<void> {
-    if (n > limits.max_payload_bytes)
-      return fail("baking.too_large", "contenu du badge trop grand");
-    return {};
-  };
   if (!found.ob3.empty()) {
     pugi::xml_node n = found.ob3.front();
-    std::string verify(detail::trim(n.attribute("verify").value()));
+    std::string verify(trim(n.attribute("verify").value()));
     std::string text = verify.empty() ? body_text(n) : verify;
-    if (auto ok = check_size(text.size()); !ok) return ok.error();
-    auto form = classify_payload(text);
-    if (!form) return form.error();
-    auto kind = kind_for(BadgeVersion::ob3, *form);
+    auto kind = detail::payload_kind(text, BadgeVersion::ob3, limits);
     if (!kind) return kind.error();
     return BakedPayload{*kind, std::move(text), {}};
   }
   if (!found.ob2.empty()) {
     pugi::xml_node n = found.ob2.front();
-    std::string verify(detail::trim(n.attribute("verify").value()));
+    std::string verify(trim(n.attribute("verify").value()));
     std::string body = body_text(n);
     std::string text = body.empty() ? verify : body;
-    if (auto ok = check_size(text.size()); !ok) return ok.error();
-    auto form = classify_payload(text);
-    if (!form) return form.error();
-    auto kind = kind_for(BadgeVersion::ob2, *form);
+    auto kind = detail::payload_kind(text, BadgeVersion::ob2, limits);
     if (!kind) return kind.error();
     return BakedPayload{*kind, std::move(text), body.empty() ? std::string() : verify};
   }

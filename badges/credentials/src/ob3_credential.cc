@@ -1,11 +1,11 @@
 #include "ecusson/credentials/ob3_credential.h"
 
-#include <openssl/rand.h>
-
 #include <boost/json.hpp>
 #include <ctime>
 #include <regex>
 
+#include "ecusson/common/digest.h"
+#include "ecusson/common/json_write.h"
 #include "ecusson/credentials/ob3_identity.h"
 
 namespace ecusson::credentials {
@@ -35,11 +35,6 @@ bool is_datetime(const std::string& s) {
   return std::regex_match(s, re);
 }
 
-// Sets o[key] = value only when value is not empty (OB 3.0: omit nulls).
-void put(json::object& o, std::string_view key, const std::string& value) {
-  if (!value.empty()) o[key] = value;
-}
-
 json::array types(std::initializer_list<const char*> t) {
   json::array a;
   for (const char* s : t) a.emplace_back(s);
@@ -50,7 +45,7 @@ json::object image_object(const std::string& id, const std::string& caption) {
   json::object o;
   o["id"] = id;
   o["type"] = "Image";
-  put(o, "caption", caption);
+  put_if_set(o, "caption", caption);
   return o;
 }
 
@@ -65,10 +60,10 @@ Result<json::array> alignments(const std::vector<Ob3Alignment>& in, const std::s
     o["type"] = types({"Alignment"});
     o["targetName"] = a.target_name;
     o["targetUrl"] = a.target_url;
-    put(o, "targetCode", a.target_code);
-    put(o, "targetFramework", a.target_framework);
-    put(o, "targetType", a.target_type);
-    put(o, "targetDescription", a.target_description);
+    put_if_set(o, "targetCode", a.target_code);
+    put_if_set(o, "targetFramework", a.target_framework);
+    put_if_set(o, "targetType", a.target_type);
+    put_if_set(o, "targetDescription", a.target_description);
     out.push_back(std::move(o));
   }
   return out;
@@ -82,10 +77,10 @@ Result<json::object> profile(const Ob3Profile& p, const std::string& path) {
   json::object o;
   o["id"] = p.id;
   o["type"] = types({"Profile"});
-  put(o, "name", p.name);
-  put(o, "url", p.url);
-  put(o, "email", p.email);
-  put(o, "description", p.description);
+  put_if_set(o, "name", p.name);
+  put_if_set(o, "url", p.url);
+  put_if_set(o, "email", p.email);
+  put_if_set(o, "description", p.description);
   if (!p.image.empty()) o["image"] = image_object(p.image, p.name);
   return o;
 }
@@ -102,20 +97,18 @@ Result<json::object> achievement(const Ob3Achievement& a) {
   json::object o;
   o["id"] = a.id;
   o["type"] = types({"Achievement"});
-  put(o, "achievementType", a.achievement_type);
+  put_if_set(o, "achievementType", a.achievement_type);
   o["name"] = a.name;
   o["description"] = a.description;
   json::object criteria;
-  put(criteria, "id", a.criteria_id);
-  put(criteria, "narrative", a.criteria_narrative);
+  put_if_set(criteria, "id", a.criteria_id);
+  put_if_set(criteria, "narrative", a.criteria_narrative);
   o["criteria"] = std::move(criteria);
   if (!a.image.empty()) o["image"] = image_object(a.image, a.image_caption);
-  put(o, "humanCode", a.human_code);
-  put(o, "inLanguage", a.in_language);
+  put_if_set(o, "humanCode", a.human_code);
+  put_if_set(o, "inLanguage", a.in_language);
   if (!a.tags.empty()) {
-    json::array tags;
-    for (const auto& t : a.tags)
-      if (!t.empty()) tags.emplace_back(t);
+    json::array tags = string_array(a.tags);
     if (!tags.empty()) o["tag"] = std::move(tags);
   }
   if (!a.alignments.empty()) {
@@ -146,8 +139,8 @@ Result<json::object> achievement(const Ob3Achievement& a) {
       lo["id"] = l.id;
       lo["type"] = types({"RubricCriterionLevel"});
       lo["name"] = l.name;
-      put(lo, "level", l.level);
-      put(lo, "description", l.description);
+      put_if_set(lo, "level", l.level);
+      put_if_set(lo, "description", l.description);
       if (!l.alignments.empty()) {
         auto al = alignments(l.alignments, lp + "/alignment");
         if (!al) return al.error();
@@ -158,7 +151,7 @@ Result<json::object> achievement(const Ob3Achievement& a) {
     if (!required_found)
       return fail("ob3.bad_reference", "le niveau requis n'est pas un niveau de la grille",
                   rp + "/requiredLevel");
-    put(r, "requiredLevel", rd.required_level);
+    put_if_set(r, "requiredLevel", rd.required_level);
     r["rubricCriterionLevel"] = std::move(levels);
     json::array rds;
     rds.push_back(std::move(r));
@@ -179,19 +172,9 @@ std::string utc_now_seconds() {
 }
 
 Result<std::string> random_urn_uuid() {
-  unsigned char b[16];
-  if (RAND_bytes(b, sizeof b) != 1)
-    return fail("ob3.random", "le générateur aléatoire d'OpenSSL a échoué");
-  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
-  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
-  static const char* hex = "0123456789abcdef";
-  std::string out = "urn:uuid:";
-  for (int i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
-    out.push_back(hex[b[i] >> 4]);
-    out.push_back(hex[b[i] & 15]);
-  }
-  return out;
+  auto uuid = random_uuid_v4();
+  if (!uuid) return fail("ob3.random", uuid.error().message);
+  return "urn:uuid:" + *uuid;
 }
 
 Result<json::object> build_ob3_credential(const Ob3CredentialInput& in) {
@@ -212,7 +195,7 @@ Result<json::object> build_ob3_credential(const Ob3CredentialInput& in) {
   c["id"] = id;
   c["type"] = types({"VerifiableCredential", "OpenBadgeCredential"});
   c["name"] = in.name.empty() ? in.achievement.name : in.name;
-  put(c, "description", in.description);
+  put_if_set(c, "description", in.description);
   if (!in.image.empty()) c["image"] = image_object(in.image, in.achievement.name);
 
   auto issuer = profile(in.issuer, "/issuer");
@@ -279,8 +262,8 @@ Result<json::object> build_ob3_credential(const Ob3CredentialInput& in) {
                     "/credentialSubject/result/0/achievedLevel");
       res["achievedLevel"] = in.result->achieved_level;
     }
-    put(res, "value", in.result->value);
-    put(res, "status", in.result->status);
+    put_if_set(res, "value", in.result->value);
+    put_if_set(res, "status", in.result->status);
     json::array results;
     results.push_back(std::move(res));
     s["result"] = std::move(results);
@@ -291,13 +274,13 @@ Result<json::object> build_ob3_credential(const Ob3CredentialInput& in) {
     json::array ev;
     for (const auto& e : in.evidence) {
       json::object o;
-      put(o, "id", e.id);
+      put_if_set(o, "id", e.id);
       o["type"] = types({"Evidence"});
-      put(o, "name", e.name);
-      put(o, "description", e.description);
-      put(o, "narrative", e.narrative);
-      put(o, "genre", e.genre);
-      put(o, "audience", e.audience);
+      put_if_set(o, "name", e.name);
+      put_if_set(o, "description", e.description);
+      put_if_set(o, "narrative", e.narrative);
+      put_if_set(o, "genre", e.genre);
+      put_if_set(o, "audience", e.audience);
       ev.push_back(std::move(o));
     }
     c["evidence"] = std::move(ev);

@@ -1,54 +1,15 @@
 #include "ecusson/credentials/ob3_identity.h"
 
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
 #include <boost/json.hpp>
+
+#include "ecusson/common/digest.h"
+#include "ecusson/common/text.h"
 
 namespace ecusson::credentials {
 
 namespace json = boost::json;
 
 namespace {
-
-std::string to_hex(const unsigned char* p, std::size_t n) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  out.reserve(n * 2);
-  for (std::size_t i = 0; i < n; ++i) {
-    out.push_back(digits[p[i] >> 4]);
-    out.push_back(digits[p[i] & 15]);
-  }
-  return out;
-}
-
-std::string digest_hex(const EVP_MD* md, std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (EVP_Digest(data.data(), data.size(), out, &len, md, nullptr) != 1) return {};
-  return to_hex(out, len);
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && ascii_lower(a) == ascii_lower(b);
-}
 
 const json::value* field(const json::object& o, std::string_view k) { return o.if_contains(k); }
 
@@ -60,16 +21,43 @@ std::string_view str(const json::object& o, std::string_view k) {
 }  // namespace
 
 Result<std::string> random_salt() {
-  unsigned char buf[16];
-  if (RAND_bytes(buf, sizeof buf) != 1)
-    return fail("ob3.random", "le générateur aléatoire d'OpenSSL a échoué");
-  return to_hex(buf, sizeof buf);
+  auto bytes = random_bytes(16);
+  if (!bytes) return fail("ob3.random", bytes.error().message);
+  return hex_encode(*bytes);
+}
+
+std::string identity_hash(std::string_view value, std::string_view salt) {
+  std::string input(value);
+  input += salt;
+  return "sha256$" + sha256_hex(input);
 }
 
 std::string email_identity_hash(std::string_view email, std::string_view salt) {
-  std::string input = ascii_lower(trim(email));
-  input += salt;
-  return "sha256$" + digest_hex(EVP_sha256(), input);
+  return identity_hash(ascii_lower(trim(email)), salt);
+}
+
+bool identity_value_matches(std::string_view identity, bool hashed, std::string_view salt,
+                            std::string_view candidate) {
+  std::string_view given = trim(candidate);
+  identity = trim(identity);
+  if (given.empty() || identity.empty()) return false;
+  if (!hashed) return iequals(identity, given);
+  auto dollar = identity.find('$');
+  if (dollar == std::string_view::npos) return false;
+  std::string_view alg = identity.substr(0, dollar), hex = identity.substr(dollar + 1);
+  DigestAlgorithm md;
+  if (iequals(alg, "sha256")) {
+    md = DigestAlgorithm::sha256;
+  } else if (iequals(alg, "md5")) {
+    md = DigestAlgorithm::md5;
+  } else {
+    return false;
+  }
+  for (const std::string& value : {ascii_lower(given), std::string(given)}) {
+    std::string h = hex_encode(digest(md, value + std::string(salt)));
+    if (!h.empty() && iequals(h, hex)) return true;
+  }
+  return false;
 }
 
 json::object make_email_identity(std::string_view email, std::string_view salt) {
@@ -95,32 +83,11 @@ bool identity_matches(const json::value& identity, std::string_view email) {
     type = str(o, "type");
     if (type != "email") return false;
   }
-  if (value.empty()) return false;
-  std::string_view salt = str(o, "salt");
   const json::value* hashed_v = field(o, "hashed");
   bool hashed = hashed_v && hashed_v->is_bool()
                     ? hashed_v->get_bool()
-                    : (value.starts_with("sha256$") || value.starts_with("md5$"));
-  std::string_view given = trim(email);
-  if (given.empty()) return false;
-  if (!hashed) return iequals(trim(value), given);
-
-  const EVP_MD* md = nullptr;
-  std::string_view hex;
-  if (value.starts_with("sha256$")) {
-    md = EVP_sha256();
-    hex = value.substr(7);
-  } else if (value.starts_with("md5$")) {
-    md = EVP_md5();
-    hex = value.substr(4);
-  } else {
-    return false;
-  }
-  for (const std::string& candidate : {ascii_lower(given), std::string(given)}) {
-    std::string h = digest_hex(md, candidate + std::string(salt));
-    if (!h.empty() && iequals(h, hex)) return true;
-  }
-  return false;
+                    : (istarts_with(value, "sha256$") || istarts_with(value, "md5$"));
+  return identity_value_matches(value, hashed, str(o, "salt"), email);
 }
 
 bool identity_matches(std::string_view identity_json, std::string_view email) {

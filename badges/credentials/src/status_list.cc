@@ -6,46 +6,20 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/common/base64url.h"
+
 namespace ecusson::credentials {
-
-namespace {
-
-// Lenient base64url (padding allowed, trailing bits ignored): status lists come from
-// many issuers and carry no signature of their own encoding.
-bool base64url_lenient(std::string_view in, std::string& out) {
-  while (!in.empty() && in.back() == '=') in.remove_suffix(1);
-  std::uint32_t acc = 0;
-  int bits = 0;
-  out.clear();
-  out.reserve(in.size() * 3 / 4 + 1);
-  for (char c : in) {
-    int v;
-    if (c >= 'A' && c <= 'Z') v = c - 'A';
-    else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') v = c - '0' + 52;
-    else if (c == '-') v = 62;
-    else if (c == '_') v = 63;
-    else return false;
-    acc = (acc << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xff));
-    }
-  }
-  return in.size() % 4 != 1;
-}
-
-}  // namespace
 
 Result<std::string> decode_bitstring(std::string_view encoded, const BitstringLimits& limits) {
   if (encoded.size() > limits.max_encoded_bytes)
     return fail("status.too_large", "liste de statuts encodée trop volumineuse");
   if (encoded.empty() || encoded.front() != 'u')
     return fail("status.bad_encoding", "encodedList doit être en multibase base64url (préfixe « u »)");
-  std::string gz;
-  if (!base64url_lenient(encoded.substr(1), gz))
-    return fail("status.bad_encoding", "encodedList : base64url invalide");
+  // Lenient (padding allowed, trailing bits ignored): status lists come from many issuers
+  // and carry no signature of their own encoding.
+  auto decoded = base64_decode_lenient(encoded.substr(1), Base64Alphabet::url);
+  if (!decoded) return fail("status.bad_encoding", "encodedList : base64url invalide");
+  std::string& gz = *decoded;
   if (gz.size() < 18 || static_cast<unsigned char>(gz[0]) != 0x1f ||
       static_cast<unsigned char>(gz[1]) != 0x8b)
     return fail("status.bad_encoding", "encodedList n'est pas compressé en GZIP");

@@ -8,6 +8,7 @@
 
 #include "ecusson/crypto/jwk.h"
 #include "ecusson/crypto/multibase.h"
+#include "ecusson/common/text.h"
 
 namespace ecusson::crypto {
 
@@ -64,18 +65,6 @@ bool valid_port(std::string_view p) {
     return false;
   int v = std::stoi(std::string(p));
   return v > 0 && v <= 65535 && p[0] != '0';
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t pos = s.find(sep, start);
-    out.push_back(s.substr(start, pos == std::string_view::npos ? pos : pos - start));
-    if (pos == std::string_view::npos) break;
-    start = pos + 1;
-  }
-  return out;
 }
 
 json::object verification_method(std::string_view id, std::string_view controller,
@@ -219,8 +208,7 @@ Result<std::string> did_web_document_url(std::string_view did) {
   } else {
     host = std::string(authority);
   }
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  host = ascii_lower(host);
   if (!valid_host(host))
     return fail("did.invalid", "did:web : nom d'hôte invalide (les adresses IP sont interdites)",
                 std::string(did));
@@ -253,8 +241,7 @@ Result<std::string> did_web_from_url(std::string_view url) {
     port = std::string(authority.substr(c + 1));
     if (!valid_port(port)) return fail("did.invalid", "port invalide", std::string(url));
   }
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  host = ascii_lower(host);
   if (!valid_host(host))
     return fail("did.invalid", "nom d'hôte invalide (les adresses IP sont interdites)",
                 std::string(url));

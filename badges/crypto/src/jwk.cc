@@ -3,9 +3,9 @@
 #include <boost/json.hpp>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/sha.h>
 
 #include "ecusson/common/base64url.h"
+#include "ecusson/common/digest.h"
 #include "ecusson/common/strict_json.h"
 #include "openssl_util.h"
 
@@ -97,11 +97,7 @@ json::object public_jwk(const Key& key) {
 std::string public_jwk_json(const Key& key) { return canonical_members(parts_of(key)); }
 
 std::string jwk_thumbprint(const Key& key) {
-  std::string canon = canonical_members(parts_of(key));
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  unsigned int len = 0;
-  EVP_Digest(canon.data(), canon.size(), digest, &len, EVP_sha256(), nullptr);
-  return base64url_encode(std::string_view(reinterpret_cast<char*>(digest), len));
+  return base64url_encode(sha256(canonical_members(parts_of(key))));
 }
 
 Result<Key> key_from_jwk(const json::value& v) {

@@ -6,7 +6,9 @@
 
 #include "ecusson/common/base64url.h"
 #include "ecusson/crypto/jwk.h"
+#include "ecusson/common/json_write.h"
 #include "ecusson/common/strict_json.h"
+#include "ecusson/common/text.h"
 
 namespace ecusson::crypto {
 
@@ -15,29 +17,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::size_t kMaxHeaderBytes = 16 * 1024;
-
-void append_json_string(std::string& out, std::string_view s) {
-  // kid/typ come from configuration; escape what JSON requires.
-  out.push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
 
 }  // namespace
 
@@ -49,7 +28,7 @@ Result<std::string> jws_sign(const JwsHeader& header, std::string_view payload, 
   h += '"';
   if (!header.kid.empty()) {
     h += R"(,"kid":)";
-    append_json_string(h, header.kid);
+    append_json_string(h, header.kid);  // kid/typ come from configuration: escaped
   }
   if (header.embed_jwk) {
     h += R"(,"jwk":)";
@@ -109,9 +88,7 @@ Result<DecodedJws> jws_decode(std::string_view compact, const JwsDecodeOptions& 
   if (alg == nullptr || !alg->is_string())
     return fail("jws.malformed", "paramètre « alg » absent de l'en-tête", "alg");
   out.alg = std::string(alg->get_string());
-  std::string lower = out.alg;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = ascii_lower(out.alg);
   if (lower == "none")
     return fail("jws.alg_none", "« alg: none » refusé : un JWS non signé ne prouve rien", "alg");
   if (lower.starts_with("hs"))

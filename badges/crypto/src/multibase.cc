@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 
 #include "ecusson/common/base64url.h"
+#include "ecusson/common/codec_table.h"
 
 namespace ecusson::crypto {
 
@@ -16,17 +17,18 @@ namespace {
 
 constexpr char kB58[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
-constexpr std::array<std::int8_t, 256> make_b58_table() {
-  std::array<std::int8_t, 256> t{};
-  for (auto& v : t) v = -1;
-  for (int i = 0; i < 58; ++i) t[static_cast<unsigned char>(kB58[i])] = static_cast<std::int8_t>(i);
-  return t;
-}
-constexpr auto kB58Table = make_b58_table();
+constexpr auto kB58Table = decode_table(kB58);
 
 constexpr std::string_view kEd25519Pub("\xed\x01", 2);
 constexpr std::string_view kP256Pub("\x80\x24", 2);
 constexpr std::string_view kEd25519Priv("\x80\x26", 2);
+
+// The bytes of a 'z' (base58btc) Multikey value; `field` names it in the error.
+Result<std::string> multikey_bytes(std::string_view value, std::string_view field) {
+  if (value.empty() || value[0] != 'z')
+    return fail("multibase.invalid", std::string(field) + " doit commencer par « z » (base58btc)");
+  return base58btc_decode(value.substr(1));
+}
 
 }  // namespace
 
@@ -128,9 +130,7 @@ Result<std::string> multikey_encode(const Key& key) {
 }
 
 Result<Key> multikey_decode(std::string_view value) {
-  if (value.empty() || value[0] != 'z')
-    return fail("multibase.invalid", "publicKeyMultibase doit commencer par « z » (base58btc)");
-  auto bytes = base58btc_decode(value.substr(1));
+  auto bytes = multikey_bytes(value, "publicKeyMultibase");
   if (!bytes) return bytes.error();
   std::string_view b = *bytes;
   if (b.starts_with(kEd25519Pub)) {
@@ -170,9 +170,7 @@ Result<std::string> multikey_encode_secret(const Key& key) {
 }
 
 Result<Key> multikey_decode_secret(std::string_view value) {
-  if (value.empty() || value[0] != 'z')
-    return fail("multibase.invalid", "secretKeyMultibase doit commencer par « z » (base58btc)");
-  auto bytes = base58btc_decode(value.substr(1));
+  auto bytes = multikey_bytes(value, "secretKeyMultibase");
   if (!bytes) return bytes.error();
   std::string_view b = *bytes;
   if (!b.starts_with(kEd25519Priv))

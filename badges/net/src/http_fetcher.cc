@@ -25,6 +25,8 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
+#include "ecusson/common/text.h"
+
 namespace ecusson::net {
 
 namespace net = boost::asio;
@@ -156,8 +158,7 @@ Result<Target> parse_target(std::string_view url) {
   if (!parsed) return fail("fetch.bad_url", "URL invalide : " + std::string(url), std::string(url));
   const auto& u = *parsed;
   Target t;
-  std::string scheme(u.scheme());
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(), ::tolower);
+  std::string scheme = ascii_lower(u.scheme());
   if (scheme == "https") t.https = true;
   else if (scheme != "http")
     return fail("fetch.scheme", "schéma non pris en charge (http/https seulement) : " + scheme,
@@ -176,8 +177,7 @@ Result<Target> parse_target(std::string_view url) {
       t.ip_literal = true;
       break;
     case boost::urls::host_type::name:
-      t.host = u.host();  // percent-decoded
-      std::transform(t.host.begin(), t.host.end(), t.host.begin(), ::tolower);
+      t.host = ascii_lower(u.host());  // percent-decoded
       break;
     default:
       return fail("fetch.bad_url", "hôte non pris en charge", std::string(url));

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/common/json_write.h"
 #include "internal.h"
 
 namespace ecusson::ob2 {
@@ -16,9 +17,6 @@ json::object start(const std::string& type, const std::string& id) {
   o["id"] = id;
   return o;
 }
-void put(json::object& o, std::string_view key, const std::string& value) {
-  if (!value.empty()) o[key] = value;
-}
 // One value stays a string, several become an array (OB 2.0 "multiple values allowed").
 void put_many(json::object& o, std::string_view key, const std::vector<std::string>& values) {
   if (values.empty()) return;
@@ -26,30 +24,25 @@ void put_many(json::object& o, std::string_view key, const std::vector<std::stri
     o[key] = values.front();
     return;
   }
-  json::array a;
-  for (const auto& v : values) a.emplace_back(v);
-  o[key] = std::move(a);
+  o[key] = string_array(values);
 }
 }  // namespace
 
 json::object to_json(const Ob2Issuer& issuer) {
   json::object o = start("Issuer", issuer.id);
-  put(o, "name", issuer.name);
-  put(o, "url", issuer.url);
-  put(o, "email", issuer.email);
-  put(o, "description", issuer.description);
-  put(o, "image", issuer.image);
+  put_if_set(o, "name", issuer.name);
+  put_if_set(o, "url", issuer.url);
+  put_if_set(o, "email", issuer.email);
+  put_if_set(o, "description", issuer.description);
+  put_if_set(o, "image", issuer.image);
   put_many(o, "publicKey", issuer.public_keys);
-  put(o, "revocationList", issuer.revocation_list);
+  put_if_set(o, "revocationList", issuer.revocation_list);
   if (!issuer.starts_with.empty() || !issuer.allowed_origins.empty()) {
     json::object v;
     v["type"] = "VerificationObject";
     put_many(v, "startsWith", issuer.starts_with);
-    if (!issuer.allowed_origins.empty()) {
-      json::array a;
-      for (const auto& h : issuer.allowed_origins) a.emplace_back(h);
-      v["allowedOrigins"] = std::move(a);
-    }
+    if (!issuer.allowed_origins.empty())
+      v["allowedOrigins"] = string_array(issuer.allowed_origins);
     o["verification"] = std::move(v);
   }
   return o;
@@ -57,45 +50,41 @@ json::object to_json(const Ob2Issuer& issuer) {
 
 json::object to_json(const Ob2BadgeClass& badge) {
   json::object o = start("BadgeClass", badge.id);
-  put(o, "name", badge.name);
-  put(o, "description", badge.description);
-  put(o, "image", badge.image);
+  put_if_set(o, "name", badge.name);
+  put_if_set(o, "description", badge.description);
+  put_if_set(o, "image", badge.image);
   json::object criteria;
-  put(criteria, "id", badge.criteria_id);
-  put(criteria, "narrative", badge.criteria_narrative);
+  put_if_set(criteria, "id", badge.criteria_id);
+  put_if_set(criteria, "narrative", badge.criteria_narrative);
   if (!criteria.empty()) o["criteria"] = std::move(criteria);
-  put(o, "issuer", badge.issuer);
+  put_if_set(o, "issuer", badge.issuer);
   if (!badge.alignment.empty()) {
     json::array a;
     for (const auto& al : badge.alignment) {
       json::object x;
-      put(x, "targetName", al.target_name);
-      put(x, "targetUrl", al.target_url);
-      put(x, "targetDescription", al.target_description);
-      put(x, "targetFramework", al.target_framework);
-      put(x, "targetCode", al.target_code);
+      put_if_set(x, "targetName", al.target_name);
+      put_if_set(x, "targetUrl", al.target_url);
+      put_if_set(x, "targetDescription", al.target_description);
+      put_if_set(x, "targetFramework", al.target_framework);
+      put_if_set(x, "targetCode", al.target_code);
       a.push_back(std::move(x));
     }
     o["alignment"] = std::move(a);
   }
-  if (!badge.tags.empty()) {
-    json::array a;
-    for (const auto& t : badge.tags) a.emplace_back(t);
-    o["tags"] = std::move(a);
-  }
+  if (!badge.tags.empty()) o["tags"] = string_array(badge.tags);
   return o;
 }
 
 json::object to_json(const Ob2CryptographicKey& key) {
   json::object o = start("CryptographicKey", key.id);
-  put(o, "owner", key.owner);
-  put(o, "publicKeyPem", key.public_key_pem);
+  put_if_set(o, "owner", key.owner);
+  put_if_set(o, "publicKeyPem", key.public_key_pem);
   return o;
 }
 
 json::object to_json(const Ob2RevocationList& list) {
   json::object o = start("RevocationList", list.id);
-  put(o, "issuer", list.issuer);
+  put_if_set(o, "issuer", list.issuer);
   json::array a;
   for (const auto& r : list.revoked) {
     if (r.reason.empty()) {
@@ -111,23 +100,23 @@ json::object to_json(const Ob2RevocationList& list) {
 json::object to_json(const Ob2Assertion& assertion) {
   json::object o = start("Assertion", assertion.id);
   o["recipient"] = to_json(assertion.recipient);
-  put(o, "badge", assertion.badge);
+  put_if_set(o, "badge", assertion.badge);
   json::object v;
   v["type"] = assertion.signed_badge ? "SignedBadge" : "HostedBadge";
-  if (assertion.signed_badge) put(v, "creator", assertion.creator);
+  if (assertion.signed_badge) put_if_set(v, "creator", assertion.creator);
   o["verification"] = std::move(v);
-  put(o, "issuedOn", assertion.issued_on);
-  put(o, "expires", assertion.expires);
-  put(o, "image", assertion.image);
+  put_if_set(o, "issuedOn", assertion.issued_on);
+  put_if_set(o, "expires", assertion.expires);
+  put_if_set(o, "image", assertion.image);
   put_many(o, "evidence", assertion.evidence);
-  put(o, "narrative", assertion.narrative);
+  put_if_set(o, "narrative", assertion.narrative);
   return o;
 }
 
 json::object revoked_hosted_body(const std::string& assertion_id, const std::string& reason) {
   json::object o = start("Assertion", assertion_id);
   o["revoked"] = true;
-  put(o, "revocationReason", reason);
+  put_if_set(o, "revocationReason", reason);
   return o;
 }
 

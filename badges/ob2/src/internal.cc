@@ -1,11 +1,12 @@
 #include "internal.h"
 #include "ecusson/common/datetime.h"
 
+#include "ecusson/common/base64url.h"
+#include "ecusson/common/text.h"
 #include "ecusson/crypto/jws.h"
 
 #include <openssl/decoder.h>
 #include <openssl/evp.h>
-#include <openssl/rand.h>
 
 #include <array>
 #include <cctype>
@@ -66,123 +67,16 @@ const json::value* verification_of(const json::object& obj) {
   return obj.if_contains("verify");
 }
 
-std::string to_hex(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out.push_back(kDigits[c >> 4]);
-    out.push_back(kDigits[c & 15]);
-  }
-  return out;
-}
-
-namespace {
-std::string digest(const EVP_MD* md, std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (EVP_Digest(data.data(), data.size(), out, &len, md, nullptr) != 1) return {};
-  return std::string(reinterpret_cast<char*>(out), len);
-}
-}  // namespace
-
-std::string sha256(std::string_view data) { return digest(EVP_sha256(), data); }
-std::string md5(std::string_view data) { return digest(EVP_md5(), data); }
-
-std::string random_bytes(std::size_t n) {
-  std::string out(n, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
-    // The CSPRNG failing is not something to carry on from: a salt or uuid must be random.
-    std::abort();
-  }
-  return out;
-}
-
-std::string uuid_v4() {
-  std::string b = random_bytes(16);
-  b[6] = static_cast<char>((b[6] & 0x0f) | 0x40);
-  b[8] = static_cast<char>((b[8] & 0x3f) | 0x80);
-  std::string h = to_hex(b);
-  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
-         "-" + h.substr(20);
-}
-
-std::string base64url_encode(std::string_view bytes) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
-  for (; i + 3 <= bytes.size(); i += 3) {
-    unsigned v = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(kAlphabet[(v >> 6) & 63]);
-    out.push_back(kAlphabet[v & 63]);
-  }
-  if (bytes.size() - i == 1) {
-    unsigned v = byte(i) << 16;
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-  } else if (bytes.size() - i == 2) {
-    unsigned v = (byte(i) << 16) | (byte(i + 1) << 8);
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(kAlphabet[(v >> 6) & 63]);
-  }
-  return out;
-}
-
-namespace {
-int b64_value(char c, bool url) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (url) {
-    if (c == '-') return 62;
-    if (c == '_') return 63;
-  } else {
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-  }
-  return -1;
-}
-
-std::optional<std::string> b64_decode_clean(std::string_view text, bool url) {
-  if (text.size() % 4 == 1) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() * 3 / 4);
-  unsigned acc = 0;
-  int bits = 0;
-  for (char c : text) {
-    int v = b64_value(c, url);
-    if (v < 0) return std::nullopt;
-    acc = (acc << 6) | static_cast<unsigned>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xff));
-    }
-  }
-  // Non-canonical trailing bits are refused so that one text has one meaning.
-  if (bits > 0 && (acc & ((1u << bits) - 1)) != 0) return std::nullopt;
-  return out;
-}
-}  // namespace
-
 std::optional<std::string> base64url_decode(std::string_view text) {
-  return b64_decode_clean(text, true);
+  auto bytes = ecusson::base64url_decode(text);
+  if (!bytes) return std::nullopt;
+  return std::move(*bytes);
 }
 
 std::optional<std::string> base64_decode(std::string_view text) {
-  std::string clean;
-  clean.reserve(text.size());
-  for (char c : text) {
-    if (c == '=' || std::isspace(static_cast<unsigned char>(c))) continue;
-    clean.push_back(c);
-  }
-  return b64_decode_clean(clean, false);
+  auto bytes = base64_decode_lenient(text, Base64Alphabet::standard);
+  if (!bytes) return std::nullopt;
+  return std::move(*bytes);
 }
 
 // OB 2.0 dates go through the one parser of datetime.h, with the ISO 8601 variants on.
@@ -200,14 +94,14 @@ std::optional<UrlParts> parse_http_url(std::string_view url) {
   auto colon = url.find("://");
   if (colon == std::string_view::npos) return std::nullopt;
   UrlParts p;
-  for (char c : url.substr(0, colon)) p.scheme.push_back(static_cast<char>(std::tolower(c)));
+  p.scheme = ascii_lower(url.substr(0, colon));
   if (p.scheme != "http" && p.scheme != "https") return std::nullopt;
   std::string_view rest = url.substr(colon + 3);
   auto end = rest.find_first_of("/?#");
   std::string_view auth = rest.substr(0, end);
   if (auto at = auth.rfind('@'); at != std::string_view::npos) auth = auth.substr(at + 1);
   if (auth.empty()) return std::nullopt;
-  for (char c : auth) p.authority.push_back(static_cast<char>(std::tolower(c)));
+  p.authority = ascii_lower(auth);
   std::string_view host = p.authority;
   if (!host.empty() && host.front() == '[') {
     auto close = host.find(']');

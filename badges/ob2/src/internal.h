@@ -1,6 +1,6 @@
 // Private helpers of the OB 2.0 code (not installed, not public): JSON access that
 // tolerates the shapes OB 2.0 allows (a value or an array of values, an IRI or an
-// embedded node), SHA-256 and hex, base64url, ISO 8601 dates, URL parts, and RS256
+// embedded node), base64 as optionals, ISO 8601 dates, URL parts, and RS256
 // keys and signing over key.h / jws.h. Stateless free functions; thread-safe.
 #pragma once
 
@@ -36,20 +36,9 @@ std::string ref_id(const json::value& v);
 /// `verification` of an Assertion, accepting the legacy alias `verify`.
 const json::value* verification_of(const json::object& obj);
 
-/// Lower-case hex of bytes.
-std::string to_hex(std::string_view bytes);
-/// SHA-256 / MD5 of bytes, raw.
-std::string sha256(std::string_view data);
-std::string md5(std::string_view data);
-/// `n` random bytes from the OpenSSL CSPRNG.
-std::string random_bytes(std::size_t n);
-/// RFC 4122 version-4 UUID, lower case ("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx").
-std::string uuid_v4();
-
-std::string base64url_encode(std::string_view bytes);
-/// Strict: only the URL-safe alphabet, no padding, no whitespace.
+/// ecusson::base64url_decode (strict) as an optional.
 std::optional<std::string> base64url_decode(std::string_view text);
-/// Standard base64 (data: URIs); padding and whitespace tolerated.
+/// Standard base64 (data: URIs), ecusson::base64_decode_lenient, as an optional.
 std::optional<std::string> base64_decode(std::string_view text);
 
 /// ISO 8601 / RFC 3339 date-time with a zone designator ("Z" or ±hh:mm), seconds and

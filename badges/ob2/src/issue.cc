@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/common/digest.h"
 #include "internal.h"
 
 namespace ecusson::ob2 {
@@ -100,7 +101,9 @@ Result<Ob2Issued> issue_ob2(const Ob2IssuerSetup& setup, const Ob2Achievement& a
   b.alignment = achievement.alignment;
   b.tags = achievement.tags;
 
-  const std::string uuid = detail::uuid_v4();
+  auto uuid_or = random_uuid_v4();
+  if (!uuid_or) return uuid_or.error();
+  const std::string uuid = std::move(*uuid_or);
   Ob2Assertion a;
   a.recipient = make_ob2_recipient(award.recipient_email);
   a.badge = b.id;

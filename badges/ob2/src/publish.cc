@@ -13,6 +13,8 @@
 #include "ecusson/baking/baked_payload.h"
 #include "ecusson/baking/png_baking.h"
 #include "ecusson/baking/svg_baking.h"
+#include "ecusson/common/digest.h"
+#include "ecusson/common/text.h"
 #include "internal.h"
 
 namespace ecusson::ob2 {
@@ -96,7 +98,9 @@ Result<std::vector<Ob2File>> baked_files(const Ob2Issued& d, std::string_view im
 // returns its path; "" when it cannot.
 fs::path write_temporary(const fs::path& target, std::string_view bytes, mode_t mode) {
   fs::path tmp = target;
-  tmp += ".tmp-" + detail::to_hex(detail::random_bytes(6));
+  auto nonce = random_bytes(6);
+  if (!nonce) return {};
+  tmp += ".tmp-" + hex_encode(*nonce);
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) return {};
   bool ok = true;
@@ -202,7 +206,7 @@ std::string ob2_slug(std::string_view name) {
   std::string out;
   for (unsigned char c : name) {
     if (std::isalnum(c)) {
-      out.push_back(static_cast<char>(std::tolower(c)));
+      out.push_back(ascii_lower(static_cast<char>(c)));
     } else if (!out.empty() && out.back() != '-') {
       out.push_back('-');
     }

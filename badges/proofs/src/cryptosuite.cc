@@ -2,12 +2,9 @@
 // (W3C vc-di-eddsa §3.2.3–3.2.5, §3.3.3–3.3.5, §A.2.1.3–A.2.1.5).
 #include "ecusson/proofs/cryptosuite.h"
 
-#include <openssl/evp.h>
-
-#include <array>
-
 #include <boost/json.hpp>
 
+#include "ecusson/common/digest.h"
 #include "ecusson/rdf/jcs.h"
 #include "ecusson/rdf/jsonld.h"
 
@@ -21,14 +18,6 @@ using rdf::to_rdf;
 namespace {
 
 namespace json = boost::json;
-
-std::string sha256(std::string_view data) {
-  std::array<unsigned char, 32> md{};
-  unsigned int len = 0;
-  static EVP_MD* const kSha256 = EVP_MD_fetch(nullptr, "SHA2-256", nullptr);
-  EVP_Digest(data.data(), data.size(), md.data(), &len, kSha256, nullptr);
-  return std::string(reinterpret_cast<const char*>(md.data()), len);
-}
 
 Error config_error(std::string msg) { return fail("proof.config", std::move(msg), "/proof"); }
 

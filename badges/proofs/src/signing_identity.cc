@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ecusson/common/text.h"
 #include "ecusson/crypto/did.h"
 
 namespace ecusson::proofs {
@@ -14,13 +15,11 @@ namespace {
 // "https://host:port" of an https URL (lower-cased), or "http://host:port" when the host
 // is loopback (local testing, as the verifier's --allow-private-network); empty otherwise.
 std::string web_origin(std::string_view url) {
-  std::string lower(url.substr(0, std::min<std::size_t>(url.size(), 8)));
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::size_t skip = 0;
   bool plain = false;
-  if (lower.starts_with("https://")) {
+  if (istarts_with(url, "https://")) {
     skip = 8;
-  } else if (lower.starts_with("http://")) {
+  } else if (istarts_with(url, "http://")) {
     skip = 7;
     plain = true;
   } else {
@@ -29,8 +28,7 @@ std::string web_origin(std::string_view url) {
   std::string_view rest = url.substr(skip);
   std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
   if (authority.empty() || authority.find('@') != std::string_view::npos) return {};
-  std::string host;
-  for (char c : authority) host.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  std::string host = ascii_lower(authority);
   if (plain) {
     std::string_view h = host;
     if (h.starts_with("[")) h = h.substr(0, h.find(']') + 1);

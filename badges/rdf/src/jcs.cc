@@ -5,42 +5,18 @@
 #include <charconv>
 #include <cmath>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <boost/json.hpp>
 
+#include "ecusson/common/json_write.h"
 #include "ecusson/common/number.h"
 
 namespace ecusson::rdf {
 namespace {
 
 namespace json = boost::json;
-
-// RFC 8785 §3.2.2.2: the JSON string escaping of ECMAScript JSON.stringify.
-void append_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 15]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out.push_back('"');
-}
 
 // UTF-16 code units of a UTF-8 string (input from Boost.JSON is valid UTF-8).
 std::u16string to_utf16(std::string_view s) {
@@ -73,34 +49,30 @@ bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// An integer prints in decimal while it is exact as a double (|i| <= 2^53); beyond, it is
+// the double it denotes, as ECMAScript sees it.
+template <typename Int>
+void append_integer(std::string& out, Int i) {
+  constexpr Int kExact = Int{1} << 53;
+  bool exact = i <= kExact;
+  if constexpr (std::is_signed_v<Int>) exact = exact && i >= -kExact;
+  if (!exact) {
+    jcs_append_number(out, static_cast<double>(i));
+    return;
+  }
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, i);
+  out.append(buf, r.ptr);
+}
+
 void append_value(std::string& out, const json::value& v) {
   switch (v.kind()) {
     case json::kind::null: out += "null"; break;
     case json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
-    case json::kind::int64: {
-      std::int64_t i = v.get_int64();
-      if (i > (std::int64_t{1} << 53) || i < -(std::int64_t{1} << 53)) {
-        jcs_append_number(out, static_cast<double>(i));
-      } else {
-        char buf[24];
-        auto r = std::to_chars(buf, buf + sizeof buf, i);
-        out.append(buf, r.ptr);
-      }
-      break;
-    }
-    case json::kind::uint64: {
-      std::uint64_t u = v.get_uint64();
-      if (u > (std::uint64_t{1} << 53)) {
-        jcs_append_number(out, static_cast<double>(u));
-      } else {
-        char buf[24];
-        auto r = std::to_chars(buf, buf + sizeof buf, u);
-        out.append(buf, r.ptr);
-      }
-      break;
-    }
+    case json::kind::int64: append_integer(out, v.get_int64()); break;
+    case json::kind::uint64: append_integer(out, v.get_uint64()); break;
     case json::kind::double_: jcs_append_number(out, v.get_double()); break;
-    case json::kind::string: append_string(out, v.get_string()); break;
+    case json::kind::string: append_json_string(out, v.get_string()); break;
     case json::kind::array: {
       out.push_back('[');
       bool first = true;
@@ -138,7 +110,7 @@ void append_value(std::string& out, const json::value& v) {
       for (auto* m : members) {
         if (!first) out.push_back(',');
         first = false;
-        append_string(out, m->key());
+        append_json_string(out, m->key());
         out.push_back(':');
         append_value(out, m->value());
       }

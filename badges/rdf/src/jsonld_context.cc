@@ -407,7 +407,7 @@ Result<void> create_term_definition(Processor& p, ActiveContext& ctx, std::strin
     if (lv.is_null()) {
       def->language = std::optional<std::string>();
     } else if (lv.is_string()) {
-      def->language = std::optional<std::string>(to_lower(lv.get_string()));
+      def->language = std::optional<std::string>(ascii_lower(lv.get_string()));
     } else {
       return jsonld_error("invalid language mapping", std::string(term));
     }
@@ -698,7 +698,7 @@ Result<CtxPtr> process_impl(Processor& p, const CtxPtr& active, const json::valu
       if (v.is_null()) {
         res.default_language.reset();
       } else if (v.is_string()) {
-        res.default_language = to_lower(v.get_string());
+        res.default_language = ascii_lower(v.get_string());
       } else {
         return with_index(jsonld_error("invalid default language", ""));
       }

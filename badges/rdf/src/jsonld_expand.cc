@@ -517,7 +517,7 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
     } else if (expanded_property == "@language") {
       // 13.4.8
       if (!value.is_string()) return jsonld_error("invalid language-tagged string", "");
-      expanded_value = json::string(to_lower(value.get_string()), sp_);
+      expanded_value = json::string(ascii_lower(value.get_string()), sp_);
     } else if (expanded_property == "@direction") {
       // 13.4.9
       if (p_.mode10()) return {};
@@ -626,7 +626,7 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
         if (!item.is_string()) return jsonld_error("invalid language map value", std::string(language));
         json::object v(sp_);
         v.emplace("@value", item);
-        if (!none) v.emplace("@language", to_lower(language));
+        if (!none) v.emplace("@language", ascii_lower(language));
         if (*direction) v.emplace("@direction", **direction);
         arr.push_back(std::move(v));
       }

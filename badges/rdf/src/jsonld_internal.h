@@ -17,6 +17,7 @@
 
 #include "ecusson/rdf/document_loader.h"
 #include "ecusson/rdf/jsonld.h"
+#include "ecusson/common/text.h"
 #include "ecusson/result.h"
 
 namespace ecusson::rdf::detail {
@@ -39,7 +40,6 @@ inline bool is_blank_node_id(std::string_view s) { return s.size() >= 2 && s[0] 
 bool is_well_formed_language(std::string_view s);
 /// RFC 3986 §5.2 reference resolution (no normalization). `base` must be absolute.
 std::string resolve_iri(std::string_view base, std::string_view ref);
-std::string to_lower(std::string_view s);
 
 Error jsonld_error(std::string_view spec_name, std::string_view detail, std::string where = {});
 

@@ -334,7 +334,7 @@ Result<std::optional<rdf::Term>> Emitter::literal(const json::object& item, cons
   if (dt == rdf::kXsdString || (has_language && dt == rdf::kRdfLangString)) dt.clear();
   // 13.
   if (dir_ptr && dir_ptr->is_string() && p_.opts.rdf_direction != RdfDirection::none) {
-    std::string lang = has_language ? to_lower(language) : std::string();
+    std::string lang = has_language ? ascii_lower(language) : std::string();
     std::string_view direction = dir_ptr->get_string();
     if (p_.opts.rdf_direction == RdfDirection::i18n_datatype) {
       // 13.2

@@ -142,14 +142,6 @@ bool is_well_formed_language(std::string_view s) {
   return true;
 }
 
-std::string to_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 namespace {
 
 struct Parts {

@@ -2,63 +2,24 @@
 // comments refer to that Recommendation.
 #include "ecusson/rdf/rdfc.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <string_view>
-#include <array>
-#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ecusson/common/digest.h"
+
 namespace ecusson::rdf {
 namespace {
 
-// --- Hashing (OpenSSL EVP; the digest is fetched once per process) ---------------------
+// --- Hashing: ecusson::Hasher (one OpenSSL context reused for every hash) ---------------
 
-const EVP_MD* fetch_md(HashAlgorithm alg) {
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA2-256", nullptr);
-  static EVP_MD* const sha384 = EVP_MD_fetch(nullptr, "SHA2-384", nullptr);
-  return alg == HashAlgorithm::sha384 ? sha384 : sha256;
+DigestAlgorithm digest_of(HashAlgorithm alg) {
+  return alg == HashAlgorithm::sha384 ? DigestAlgorithm::sha384 : DigestAlgorithm::sha256;
 }
-
-struct MdCtxDeleter {
-  void operator()(EVP_MD_CTX* c) const noexcept { EVP_MD_CTX_free(c); }
-};
-
-class Hasher {
- public:
-  explicit Hasher(const EVP_MD* md) : md_(md), ctx_(EVP_MD_CTX_new()) {}
-  bool ok() const { return md_ != nullptr && ctx_ != nullptr; }
-
-  void begin() { EVP_DigestInit_ex2(ctx_.get(), md_, nullptr); }
-  void update(std::string_view s) { EVP_DigestUpdate(ctx_.get(), s.data(), s.size()); }
-  // Finishes and returns the lower-case hex digest.
-  std::string hex() {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> buf;
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(ctx_.get(), buf.data(), &len);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out(len * 2, '\0');
-    for (unsigned int i = 0; i < len; ++i) {
-      out[2 * i] = kHex[buf[i] >> 4];
-      out[2 * i + 1] = kHex[buf[i] & 0xF];
-    }
-    return out;
-  }
-  std::string hex_of(std::string_view s) {
-    begin();
-    update(s);
-    return hex();
-  }
-
- private:
-  const EVP_MD* md_;
-  std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx_;
-};
 
 // --- Identifier issuer (§4.5) ------------------------------------------------------------
 
@@ -104,7 +65,7 @@ void append_int(std::string& out, int v) {
 
 class Canonicalizer {
  public:
-  Canonicalizer(const RdfcOptions& opts) : opts_(opts), hasher_(fetch_md(opts.hash)) {}
+  Canonicalizer(const RdfcOptions& opts) : opts_(opts), hasher_(digest_of(opts.hash)) {}
 
   Result<CanonicalDataset> run(const rdf::Dataset& ds) {
     if (!hasher_.ok()) return fail("rdfc.hash", "algorithme de hachage indisponible / hash unavailable");
@@ -504,9 +465,9 @@ Result<CanonicalDataset> canonicalize(const rdf::Dataset& dataset, const RdfcOpt
 }
 
 Result<std::string> hex_digest(HashAlgorithm alg, std::string_view data) {
-  Hasher h(fetch_md(alg));
-  if (!h.ok()) return fail("rdfc.hash", "algorithme de hachage indisponible / hash unavailable");
-  return h.hex_of(data);
+  std::string raw = digest(digest_of(alg), data);
+  if (raw.empty()) return fail("rdfc.hash", "algorithme de hachage indisponible / hash unavailable");
+  return hex_encode(raw);
 }
 
 }  // namespace ecusson::rdf

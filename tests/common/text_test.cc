@@ -1,0 +1,47 @@
+#include "ecusson/common/text.h"
+
+#include "test_support.h"
+
+namespace ecusson {
+namespace {
+
+TEST(text, trim_removes_ascii_whitespace_at_both_ends_only) {
+  EXPECT_EQ(trim(" \tab c\r\n"), "ab c");
+  EXPECT_EQ(trim(""), "");
+  EXPECT_EQ(trim(" \n "), "");
+  EXPECT_EQ(trim("x"), "x");
+  EXPECT_EQ(trim("\xc2\xa0x"), "\xc2\xa0x");  // no-break space is not ASCII whitespace
+}
+
+TEST(text, ascii_lower_folds_ascii_letters_only) {
+  EXPECT_EQ(ascii_lower("HTTPS://Ex.ORG/\xc3\x89"), "https://ex.org/\xc3\x89");
+  EXPECT_EQ(ascii_lower('Q'), 'q');
+  EXPECT_EQ(ascii_lower('['), '[');
+  EXPECT_EQ(ascii_lower('\xc9'), '\xc9');
+}
+
+TEST(text, case_insensitive_comparisons) {
+  EXPECT_TRUE(iequals("SHA256", "sha256"));
+  EXPECT_FALSE(iequals("a", "ab"));
+  EXPECT_FALSE(iequals("[", "{"));  // '[' + 32 is '{': only letters fold
+  EXPECT_TRUE(istarts_with("HTTPS://x", "https://"));
+  EXPECT_FALSE(istarts_with("http", "https://"));
+  EXPECT_TRUE(iends_with("badge.PNG", ".png"));
+  EXPECT_FALSE(iends_with("png", ".png"));
+  EXPECT_TRUE(iends_with("", ""));
+}
+
+TEST(text, join_and_split_are_inverse) {
+  EXPECT_EQ(join({"a", "b", "c"}, ", "), "a, b, c");
+  EXPECT_EQ(join({}, ", "), "");
+  EXPECT_EQ(join({"x"}, " ; "), "x");
+  EXPECT_EQ(split("a::b", ':'), (std::vector<std::string_view>{"a", "", "b"}));
+  EXPECT_EQ(split("", ':'), (std::vector<std::string_view>{""}));
+  EXPECT_EQ(split("did:web:x", ':').size(), 3u);
+  std::vector<std::string> parts;
+  for (auto p : split("a/b//c", '/')) parts.emplace_back(p);
+  EXPECT_EQ(join(parts, "/"), "a/b//c");
+}
+
+}  // namespace
+}  // namespace ecusson
