@@ -20,24 +20,6 @@ using crypto::Key;
 using crypto::KeyType;
 using crypto::jws_sign;
 
-std::string str_of(const json::object& obj, std::string_view key) {
-  auto it = obj.find(key);
-  if (it == obj.end() || !it->value().is_string()) return {};
-  return std::string(it->value().as_string());
-}
-
-std::vector<std::string> strings_of(const json::value* v) {
-  std::vector<std::string> out;
-  if (v == nullptr) return out;
-  if (v->is_string()) {
-    out.emplace_back(v->as_string());
-  } else if (v->is_array()) {
-    for (const auto& e : v->as_array())
-      if (e.is_string()) out.emplace_back(e.as_string());
-  }
-  return out;
-}
-
 std::vector<std::string> types_of(const json::object& obj) {
   auto it = obj.find("type");
   if (it == obj.end()) it = obj.find("@type");

@@ -12,6 +12,7 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/credentials/credential_view.h"
 #include "ecusson/crypto/key.h"
 #include "ecusson/result.h"
 
@@ -25,9 +26,15 @@ namespace json = boost::json;
 inline constexpr std::string_view kOb2Context = "https://w3id.org/openbadges/v2";
 
 /// obj[key] as a string, or "" when absent or not a string.
-std::string str_of(const json::object& obj, std::string_view key);
+// The credential view's accessors (credentials/credential_view.h), under the names the
+// OB 2.0 code reads best with: a string member, and a value that is a string or an array.
+inline std::string str_of(const json::object& obj, std::string_view key) {
+  return credentials::string_member(obj, key);
+}
 /// A value or each element of an array, as strings (non-strings skipped).
-std::vector<std::string> strings_of(const json::value* v);
+inline std::vector<std::string> strings_of(const json::value* v) {
+  return credentials::types_of(v);
+}
 /// `type` values of a node (string or array of strings).
 std::vector<std::string> types_of(const json::object& obj);
 bool has_type(const json::object& obj, std::string_view type);

@@ -393,6 +393,10 @@ class Verifier {
   void refuse_version(Ob2InputKind k);
   // Extension nodes of `doc` against their bundled schemas (structure.extension).
   bool extensions(const json::object& doc, const std::string& what);
+  // A BadgeClass or an issuer Profile: type, then required and typed fields. Appends one
+  // check under the node's code; false (verification cannot go on) on any problem.
+  enum class Node { badge_class, issuer };
+  bool check_node(const json::object& node, Node kind);
 
   void add(std::string code, CheckStatus s, std::string fr, std::string en,
            std::string evidence = {}) {
@@ -792,6 +796,36 @@ void Verifier::signed_jws(std::string_view text) {
         "the assertion declares itself revoked");
 }
 
+bool Verifier::check_node(const json::object& node, Node kind) {
+  const bool issuer = kind == Node::issuer;
+  const std::string code = issuer ? "structure.issuer" : "structure.badge_class";
+  const std::string fr = issuer ? "profil d'émetteur" : "BadgeClass";
+  const std::string en = issuer ? "issuer profile" : "BadgeClass";
+  const std::string id = str_of(node, "id");
+  std::string problem;
+  if (!check_types(node, issuer ? std::initializer_list<std::string_view>{"Issuer", "Profile"}
+                                : std::initializer_list<std::string_view>{"BadgeClass"},
+                   problem)) {
+    add(code, CheckStatus::failed, fr + " : " + problem, en + ": wrong type", problem);
+    return false;
+  }
+  std::vector<std::string> problems, notes;
+  validate_node(node, issuer ? "Issuer" : "BadgeClass", issuer, problems, notes);
+  if (!problems.empty()) {
+    add(code, CheckStatus::failed, fr + " invalide : " + join(problems), "invalid " + en,
+        join(problems));
+    return false;
+  }
+  // Notes (an issuer id that is not an HTTP URL, …) are worth a warning on the issuer only:
+  // a BadgeClass's notes repeat what its own fields already show.
+  if (issuer && !notes.empty()) {
+    add(code, CheckStatus::warning, fr + " : " + join(notes), en + ": " + join(notes), id);
+  } else {
+    add(code, CheckStatus::passed, fr + " valide", "valid " + en, id);
+  }
+  return true;
+}
+
 bool Verifier::common(const json::object& assertion, bool signed_form) {
   assertion_ = assertion;
   summarise(assertion);
@@ -851,27 +885,11 @@ bool Verifier::check_assertion(const json::object& assertion, bool signed_form) 
 }
 
 bool Verifier::check_badge_class(const json::object& assertion) {
-  std::string problem;
-  std::vector<std::string> problems, notes;
   // BadgeClass: an embedded copy may stand in when its online copy cannot be fetched.
   badge_ = resolve(*assertion.if_contains("badge"), "structure.badge_class", "BadgeClass",
                    "BadgeClass", true);
   if (!badge_) return false;
-  if (!check_types(*badge_, {"BadgeClass"}, problem)) {
-    add("structure.badge_class", CheckStatus::failed, "BadgeClass : " + problem,
-        "BadgeClass: wrong type", problem);
-    return false;
-  }
-  problems.clear();
-  notes.clear();
-  validate_node(*badge_, "BadgeClass", false, problems, notes);
-  if (!problems.empty()) {
-    add("structure.badge_class", CheckStatus::failed, "BadgeClass invalide : " + join(problems),
-        "invalid BadgeClass", join(problems));
-    return false;
-  }
-  add("structure.badge_class", CheckStatus::passed, "BadgeClass valide", "valid BadgeClass",
-      str_of(*badge_, "id"));
+  if (!check_node(*badge_, Node::badge_class)) return false;
   if (!extensions(*badge_, "BadgeClass")) return false;
   r_.credential.achievement_id = str_of(*badge_, "id");
   r_.credential.achievement_name = str_of(*badge_, "name");
@@ -880,8 +898,6 @@ bool Verifier::check_badge_class(const json::object& assertion) {
 }
 
 bool Verifier::check_issuer(const json::object& assertion) {
-  std::string problem;
-  std::vector<std::string> problems, notes;
   // Issuer Profile: always the published copy when it has an HTTP id (it carries the keys
   // and the hosted policy; an embedded copy could say anything).
   // A document cannot be its own BadgeClass or issuer: such a cycle proves nothing.
@@ -914,22 +930,7 @@ bool Verifier::check_issuer(const json::object& assertion) {
         served);
     return false;
   }
-  if (!check_types(*issuer_, {"Issuer", "Profile"}, problem)) {
-    add("structure.issuer", CheckStatus::failed, "émetteur : " + problem, "issuer: wrong type",
-        problem);
-    return false;
-  }
-  problems.clear();
-  notes.clear();
-  validate_node(*issuer_, "Issuer", true, problems, notes);
-  if (!problems.empty()) {
-    add("structure.issuer", CheckStatus::failed, "profil d'émetteur invalide : " + join(problems),
-        "invalid issuer profile", join(problems));
-    return false;
-  }
-  add("structure.issuer", notes.empty() ? CheckStatus::passed : CheckStatus::warning,
-      notes.empty() ? "profil d'émetteur valide" : "émetteur : " + join(notes),
-      notes.empty() ? "valid issuer profile" : "issuer: " + join(notes), str_of(*issuer_, "id"));
+  if (!check_node(*issuer_, Node::issuer)) return false;
   r_.credential.issuer_id = str_of(*issuer_, "id");
   r_.credential.issuer_name = str_of(*issuer_, "name");
 
@@ -1201,17 +1202,7 @@ void Verifier::validate_document(std::string_view text) {
     issuer_ = resolve(doc->at("issuer"), "structure.issuer", "profil de l'émetteur",
                       "issuer profile", false);
     if (!issuer_) return;
-    if (!check_types(*issuer_, {"Issuer", "Profile"}, problem)) {
-      add("structure.issuer", CheckStatus::failed, "émetteur : " + problem, "issuer: wrong type");
-      return;
-    }
-    problems.clear();
-    validate_node(*issuer_, "Issuer", true, problems, notes);
-    if (!problems.empty()) {
-      add("structure.issuer", CheckStatus::failed, join(problems), "invalid issuer profile");
-      return;
-    }
-    add("structure.issuer", CheckStatus::passed, "profil d'émetteur valide", "valid issuer profile");
+    check_node(*issuer_, Node::issuer);
   }
 }
 

@@ -16,15 +16,11 @@ using ob2::verify_ob2;
 using proofs::JwtVerifyOptions;
 using proofs::VcJwt;
 using proofs::verify_vc_jwt;
-
 using credentials::CredentialSummary;
-using credentials::VerificationResult;
 using ob2::Ob2InputKind;
 using ob2::Ob2VerifyOptions;
 using ob2::detect_ob2_input;
 using ob2::verify_ob2;
-using proofs::JwtVerifyOptions;
-using proofs::verify_vc_jwt;
 
 JwtVerifyOptions jwt_options(const Run& run) {
   JwtVerifyOptions o;
