@@ -1,5 +1,6 @@
 #include "sqlite_db.h"
 
+#include <cerrno>
 #include <string>
 
 #include "ecusson/store/messages.h"
@@ -37,11 +38,13 @@ Statement& Statement::bind_null(int i) {
 }
 
 Result<bool> Statement::step() {
+  errno = 0;
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
+  const int os_errno = errno;  // SQLite may forget it while rolling back
   // sqlite3_step's extended code is the connection's latest.
-  Error e = db_->error(sqlite3_extended_errcode(db_->handle()), sqlite3_sql(stmt_));
+  Error e = db_->error(sqlite3_extended_errcode(db_->handle()), sqlite3_sql(stmt_), os_errno);
   sqlite3_reset(stmt_);
   return e;
 }
@@ -91,13 +94,15 @@ Result<Statement> Db::prepare(std::string_view sql) {
 Result<void> Db::exec(std::string_view sql) {
   std::string s(sql);
   char* msg = nullptr;
+  errno = 0;
   int rc = sqlite3_exec(h_, s.c_str(), nullptr, nullptr, &msg);
+  const int os_errno = errno;
   sqlite3_free(msg);
-  if (rc != SQLITE_OK) return error(sqlite3_extended_errcode(h_), sql);
+  if (rc != SQLITE_OK) return error(sqlite3_extended_errcode(h_), sql, os_errno);
   return {};
 }
 
-Error Db::error(int rc, std::string_view context) const {
+Error Db::error(int rc, std::string_view context, int os_errno) const {
   std::string detail = h_ ? sqlite3_errmsg(h_) : sqlite3_errstr(rc);
   (void)context;  // SQL text is for developers; kept out of the user's message
   switch (rc & 0xff) {
@@ -115,8 +120,14 @@ Error Db::error(int rc, std::string_view context) const {
       return store_error("store.open", path_, {path_, detail});
     case SQLITE_CORRUPT:
       return store_error("store.corrupt", path_, {path_, detail});
-    case SQLITE_IOERR:
+    case SQLITE_IOERR: {
+      // A write refused for lack of room (no space, file size limit, quota) is "full".
+      int err = h_ ? sqlite3_system_errno(h_) : 0;
+      if (err == 0) err = os_errno;
+      if (err == ENOSPC || err == EFBIG || err == EDQUOT)
+        return store_error("store.full", path_, {path_});
       return store_error("store.io", path_, {path_, detail});
+    }
     default:
       return store_error("store.internal", path_, {detail});
   }

@@ -76,8 +76,9 @@ class Db {
   /// Runs one or more statements without parameters.
   [[nodiscard]] Result<void> exec(std::string_view sql);
 
-  /// The Error for SQLite result `rc` on this connection; `context` says what was done.
-  Error error(int rc, std::string_view context) const;
+  /// The Error for SQLite result `rc` on this connection; `context` says what was done,
+  /// `os_errno` is errno right after the failing call (ENOSPC/EFBIG/EDQUOT: store.full).
+  Error error(int rc, std::string_view context, int os_errno = 0) const;
 
   int depth_ = 0;  // open transaction depth (0: none); see Transaction
 

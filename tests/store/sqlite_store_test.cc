@@ -4,9 +4,11 @@
 #include "ecusson/store/sqlite_store.h"
 
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 
 #include <fstream>
@@ -236,6 +238,45 @@ TEST_F(sqlite_store, a_full_status_list_hands_out_no_more_indices) {
   EXPECT_EQ(*(*s)->allocate_status_index("L"), kMinStatusListSize - 1);
   EXPECT_ERROR((*s)->allocate_status_index("L"), "store.status_list_full");
   EXPECT_ERROR((*s)->allocate_status_index("L"), "store.status_list_full");
+}
+
+TEST_F(sqlite_store, a_full_disk_gives_full_and_keeps_the_store_consistent) {
+  ASSERT_OK(open());
+  std::fflush(nullptr);
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    auto s = open();
+    if (!s) ::_exit(3);
+    // Files may not grow past 256 KiB from now on (as on a full disk).
+    ::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{256 * 1024, 256 * 1024};
+    if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(4);
+    const std::string big(8192, 'x');
+    for (int i = 0; i < 1000; ++i) {
+      auto w = (*s)->add_participant({"P" + std::to_string(i), big, big, "", std::nullopt, "t"});
+      if (!w) {
+        std::fprintf(stderr, "%s\n", w.error().to_string().c_str());
+        ::_exit(w.error().code == "store.full" ? 0 : 2);
+      }
+    }
+    ::_exit(1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status)) << "the child crashed";
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: never full, 2: another error code";
+  // Without the limit, the store opens, is intact and takes writes again.
+  auto s = open();
+  ASSERT_OK(s);
+  {
+    Raw raw(path());
+    EXPECT_EQ(raw.scalar("PRAGMA integrity_check"), "ok");
+  }
+  auto people = (*s)->list_participants();
+  ASSERT_OK(people);
+  EXPECT_FALSE(people->empty());
+  EXPECT_OK((*s)->add_participant({"after", "A", "B", "", std::nullopt, "t"}));
 }
 
 }  // namespace
