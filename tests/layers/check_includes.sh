@@ -16,10 +16,12 @@ declare -A allowed=(
   [art]="common art"
   [ob2]="common credentials crypto net baking ob2"
   [verify]="common rdf crypto net credentials proofs baking ob2 verify"
+  [store]="common store"
 )
 dir_of() {
   case $1 in
     common|assessment) echo "$root/$1" ;;
+    store) echo "$root/store" ;;
     *) echo "$root/badges/$1" ;;
   esac
 }
