@@ -17,11 +17,12 @@ declare -A allowed=(
   [ob2]="common credentials crypto net baking ob2"
   [verify]="common rdf crypto net credentials proofs baking ob2 verify"
   [store]="common store"
+  [issuance]="common rdf crypto net credentials proofs baking ob2 store issuance"
 )
 dir_of() {
   case $1 in
     common|assessment) echo "$root/$1" ;;
-    store) echo "$root/store" ;;
+    store|issuance) echo "$root/$1" ;;
     *) echo "$root/badges/$1" ;;
   esac
 }

@@ -1,0 +1,98 @@
+#include "ecusson/issuance/messages.h"
+
+#include <algorithm>
+#include <array>
+
+namespace ecusson::issuance {
+namespace {
+
+// Sorted by code (checked by tests/issuance/messages_test.cc).
+constexpr std::array kCatalogue{
+    MessageEntry{"issuance.bad_base_url",
+                 "URL de base invalide ({1}) : attendu https://hôte[:port][/chemin], sans "
+                 "identifiants, requête ni fragment",
+                 "invalid base URL ({1}): expected https://host[:port][/path], without "
+                 "credentials, query or fragment"},
+    MessageEntry{"issuance.bad_option", "option --{1} invalide : {2}",
+                 "invalid option --{1}: {2}"},
+    MessageEntry{"issuance.base_url_changed",
+                 "ce dossier est déjà initialisé pour l'URL de base {1} : elle fixe "
+                 "l'identifiant de l'émetteur ({2}) et ne peut pas devenir {3}",
+                 "this directory is already set up for the base URL {1}: it fixes the "
+                 "issuer id ({2}) and cannot become {3}"},
+    MessageEntry{"issuance.foreign_dir",
+                 "le dossier {1} n'est pas vide et ne contient ni magasin ni clés Ecusson : "
+                 "choisissez un dossier vide ou nouveau (--dir)",
+                 "the directory {1} is not empty and holds no Ecusson store or keys: "
+                 "choose an empty or new directory (--dir)"},
+    MessageEntry{"issuance.insecure_base_url",
+                 "URL de base refusée ({1}) : un émetteur public doit utiliser https:// "
+                 "(http:// seulement vers 127.0.0.1 ou localhost, pour des essais)",
+                 "base URL refused ({1}): a public issuer must use https:// (http:// only "
+                 "towards 127.0.0.1 or localhost, for testing)"},
+    MessageEntry{"issuance.key_mismatch",
+                 "le fichier de clé {1} ne contient pas la clé {2} enregistrée dans le "
+                 "magasin : rien n'est modifié",
+                 "the key file {1} does not hold the key {2} recorded in the store: nothing "
+                 "is changed"},
+    MessageEntry{"issuance.key_missing",
+                 "le magasin référence la clé {2}, mais son fichier {1} est absent : "
+                 "restaurez-le depuis une sauvegarde (aucune nouvelle clé n'est créée, elle "
+                 "invaliderait les badges déjà émis)",
+                 "the store names the key {2}, but its file {1} is missing: restore it from "
+                 "a backup (no new key is created: it would invalidate the badges issued)"},
+    MessageEntry{"issuance.key_mode",
+                 "le fichier de clé {1} a le mode {2} : d'autres utilisateurs peuvent le "
+                 "lire ; la clé n'est pas utilisée (chmod 600 {1})",
+                 "the key file {1} has mode {2}: other users can read it; the key is not "
+                 "used (chmod 600 {1})"},
+    MessageEntry{"issuance.key_not_file",
+                 "{1} n'est pas un fichier ordinaire (lien symbolique ou dossier) : la clé "
+                 "n'est pas utilisée",
+                 "{1} is not a regular file (symbolic link or directory): the key is not "
+                 "used"},
+    MessageEntry{"issuance.key_unreadable", "le fichier de clé {1} est inutilisable : {2}",
+                 "the key file {1} cannot be used: {2}"},
+    MessageEntry{"issuance.not_a_directory", "{1} existe et n'est pas un dossier",
+                 "{1} exists and is not a directory"},
+    MessageEntry{"issuance.several_issuers",
+                 "le magasin {1} contient plusieurs émetteurs : init n'en gère qu'un",
+                 "the store {1} holds several issuers: init handles only one"},
+    MessageEntry{"issuance.store", "magasin {1} : {2}", "store {1}: {2}"},
+    MessageEntry{"issuance.write", "impossible d'écrire {1} : {2}", "cannot write {1}: {2}"},
+};
+
+}  // namespace
+
+std::span<const MessageEntry> message_catalogue() { return kCatalogue; }
+
+std::string message(std::string_view code, Lang lang,
+                    std::initializer_list<std::string_view> args) {
+  auto it = std::lower_bound(kCatalogue.begin(), kCatalogue.end(), code,
+                             [](const MessageEntry& e, std::string_view c) { return e.code < c; });
+  if (it == kCatalogue.end() || it->code != code) {
+    std::string out(code);
+    for (auto a : args) (out += ' ') += a;
+    return out;
+  }
+  std::string_view text = lang == Lang::en ? it->en : it->fr;
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{' && i + 2 < text.size() && text[i + 2] == '}' && text[i + 1] >= '1' &&
+        text[i + 1] <= '9') {
+      std::size_t n = static_cast<std::size_t>(text[i + 1] - '1');
+      if (n < args.size()) out += *(args.begin() + n);
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+Error make_error(std::string_view code, std::string where, Lang lang,
+                 std::initializer_list<std::string_view> args) {
+  return Error(std::string(code), message(code, lang, args), std::move(where));
+}
+
+}  // namespace ecusson::issuance
