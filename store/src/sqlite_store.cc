@@ -2,8 +2,12 @@
 #include "ecusson/store/sqlite_store.h"
 
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <system_error>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "ecusson/common/datetime.h"
 #include "migrations.h"
@@ -289,6 +293,12 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const SqliteOptions& options) {
   }
   if (options.read_only && !std::filesystem::exists(options.path))
     return detail::store_error("store.open", path, {path, "fichier introuvable"});
+  if (!options.read_only && !std::filesystem::exists(options.path)) {
+    // The store holds participants' identities (design §5): a new file is readable by its
+    // owner only. SQLite gives the -wal and -shm files the database file's mode.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+  }
   sqlite3* h = nullptr;
   int flags = options.read_only ? SQLITE_OPEN_READONLY
                                 : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

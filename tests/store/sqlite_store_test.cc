@@ -70,6 +70,23 @@ TEST_F(sqlite_store, creates_the_file_and_its_folder_in_wal_mode) {
   EXPECT_EQ(raw.scalar("PRAGMA journal_mode"), "wal");
 }
 
+// Participants' identities live in the store (design §5): nobody but its owner reads it,
+// whatever the umask, nor its write-ahead log.
+TEST_F(sqlite_store, a_new_store_and_its_wal_are_readable_by_the_owner_only) {
+  auto s = open();
+  ASSERT_OK(s);
+  AuditEntry e;
+  e.actor = "test";
+  e.action = "test.write";
+  e.detail = "{}";
+  ASSERT_OK((*s)->append_audit(e));
+  for (const char* suffix : {"", "-wal"}) {
+    fs::path p = path().string() + suffix;
+    ASSERT_TRUE(fs::exists(p)) << p;
+    EXPECT_EQ(fs::status(p).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write) << p;
+  }
+}
+
 TEST_F(sqlite_store, migrations_are_applied_once_and_reopening_changes_nothing) {
   {
     auto s = open();
