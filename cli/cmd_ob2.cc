@@ -252,7 +252,7 @@ int run_verify(const VerifyArgs& a, const Context& ctx) {
   ob2::Ob2VerifyOptions options;
   options.recipient = a.recipient;
   options.allow_private_network = a.allow_private_network;
-  if (!parse_date_flag(a.at, "--at", options.at, ctx.lang)) return kExitUnusable;
+  if (!parse_date_flag(a.at, "--at", options.now, ctx.lang)) return kExitUnusable;
   net::HttpFetcher fetcher;
   auto r = ob2::verify_ob2(input, fetcher, options);
   if (a.as_json) {

@@ -10,6 +10,7 @@
 #include "ecusson/baking/baked_payload.h"
 #include "ecusson/common/input_format.h"
 #include "ecusson/crypto/jws.h"
+#include "ecusson/ob2/policy_limits.h"
 #include "ecusson/ob2/recipient.h"
 #include "ecusson/credentials/validity_window.h"
 #include "extensions.h"
@@ -47,9 +48,13 @@ constexpr std::string_view kOb1Context = "https://w3id.org/openbadges/v1";
 bool is_http_url(std::string_view s) { return detail::parse_http_url(s).has_value(); }
 
 
-std::optional<json::object> parse_object(std::string_view text) {
+// `max_depth`: the policy's max_json_depth inside the verifier; Boost.JSON's default for
+// the cheap sniffing of detect_ob2_input.
+std::optional<json::object> parse_object(std::string_view text, std::size_t max_depth = 32) {
   boost::system::error_code ec;
-  json::value v = json::parse(trim_input(text), ec);
+  json::parse_options po;
+  po.max_depth = max_depth;
+  json::value v = json::parse(trim_input(text), ec, {}, po);
   if (ec || !v.is_object()) return std::nullopt;
   return std::move(v.as_object());
 }
@@ -349,8 +354,7 @@ class Verifier {
  public:
   Verifier(Fetcher& fetcher, const Ob2VerifyOptions& options, VerificationResult& r)
       : fetcher_(fetcher), options_(options), r_(r) {
-    now_ = options.at.value_or(
-        std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    now_ = options.instant();
   }
 
   void run(std::string_view input);
@@ -426,13 +430,9 @@ const Result<FetchResponse>& Verifier::get(const std::string& url, std::size_t m
     return it->second;
   }
   ++fetches_;
-  FetchOptions fo;
+  FetchOptions fo = fetch_options(options_);
   fo.accept = "application/ld+json, application/json";
-  fo.total_timeout = options_.fetch_timeout;
-  fo.connect_timeout = std::min(fo.connect_timeout, options_.fetch_timeout);
-  fo.max_redirects = options_.max_redirects;
   fo.max_body_bytes = max_bytes;
-  fo.allow_private_network = options_.allow_private_network;
   fo.return_error_status = true;
   auto [it, _] = cache_.emplace(url, fetcher_.fetch(url, fo));
   return it->second;
@@ -455,7 +455,7 @@ std::optional<json::object> Verifier::fetch_json(const std::string& url, const s
         what_en + ": the server answered HTTP " + std::to_string(res->status), url);
     return std::nullopt;
   }
-  auto doc = parse_object(res->body);
+  auto doc = parse_object(res->body, options_.max_json_depth);
   if (!doc) {
     add(code, CheckStatus::failed, what_fr + " : la réponse n'est pas un objet JSON",
         what_en + ": the response is not a JSON object", url);
@@ -545,7 +545,7 @@ void Verifier::run(std::string_view input) {
   auto fmt = sniff_image_format(input);
   if (fmt) {
     r_.source = *fmt == ImageFormat::png ? "png" : "svg";
-    auto baked = unbake_image(input);
+    auto baked = unbake_image(input, baking_limits(options_));
     if (!baked) {
       add("structure.baked", CheckStatus::failed,
           "image sans badge Open Badges lisible : " + baked.error().message,
@@ -574,7 +574,7 @@ void Verifier::run(std::string_view input) {
     hosted(std::string(t), std::nullopt);
     return;
   }
-  r_.source = looks_like_compact_jws(t) || (t.size() > options_.max_jws_bytes && t.front() != '{')
+  r_.source = looks_like_compact_jws(t) || (t.size() > options_.max_json_bytes && t.front() != '{')
                   ? "jws"
                   : "json";
   from_text(t, {});
@@ -582,11 +582,11 @@ void Verifier::run(std::string_view input) {
 
 void Verifier::from_text(std::string_view text, const std::string& verify_url) {
   text = trim_input(text);
-  if (text.size() > options_.max_jws_bytes && !text.starts_with("{")) {
+  if (text.size() > options_.max_json_bytes && !text.starts_with("{")) {
     r_.format = "ob2-signed";
     add("structure.size", CheckStatus::failed,
-        "JWS trop volumineux (limite " + std::to_string(options_.max_jws_bytes >> 10) + " Kio)",
-        "JWS too large (limit " + std::to_string(options_.max_jws_bytes >> 10) + " KiB)",
+        "JWS trop volumineux (limite " + std::to_string(options_.max_json_bytes >> 10) + " Kio)",
+        "JWS too large (limit " + std::to_string(options_.max_json_bytes >> 10) + " KiB)",
         std::to_string(text.size()) + " bytes");
     return;
   }
@@ -595,7 +595,7 @@ void Verifier::from_text(std::string_view text, const std::string& verify_url) {
     signed_jws(text);
     return;
   }
-  auto doc = parse_object(text);
+  auto doc = parse_object(text, options_.max_json_depth);
   if (!doc) {
     add("structure.json", CheckStatus::failed,
         "ni JSON, ni JWS, ni image, ni URL : ce n'est pas un badge Open Badges 2.0",
@@ -654,8 +654,9 @@ void Verifier::hosted(const std::string& id, const std::optional<json::object>& 
         id);
     return;
   }
-  // Images may come back from the id (content negotiation ignored by the server).
-  const auto& res = get(id, std::max<std::size_t>(options_.max_document_bytes, 8u << 20));
+  // The assertion is the badge itself, and an image may come back from its id (content
+  // negotiation ignored by the server): bounded as an input, not as a document.
+  const auto& res = get(id, options_.max_input_bytes);
   if (!res) {
     add("hosted.fetch", CheckStatus::failed,
         "assertion introuvable chez l'émetteur : " + res.error().message,
@@ -665,7 +666,8 @@ void Verifier::hosted(const std::string& id, const std::optional<json::object>& 
   }
   if (res->status == 410) {
     std::string reason;
-    if (auto body = parse_object(res->body)) reason = str_of(*body, "revocationReason");
+    if (auto body = parse_object(res->body, options_.max_json_depth))
+      reason = str_of(*body, "revocationReason");
     add("status.revoked", CheckStatus::failed,
         "badge révoqué par l'émetteur (HTTP 410 Gone)" + (reason.empty() ? "" : " : " + reason),
         "badge revoked by its issuer (HTTP 410 Gone)" + (reason.empty() ? "" : ": " + reason),
@@ -683,7 +685,7 @@ void Verifier::hosted(const std::string& id, const std::optional<json::object>& 
   std::string ct = res->content_type;
   for (char& c : ct) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ct.starts_with("image/") || sniff_image_format(body)) {
-    auto baked = unbake_image(body);
+    auto baked = unbake_image(body, baking_limits(options_));
     if (!baked || baked->kind != BakedKind::ob2_json) {
       add("hosted.fetch", CheckStatus::failed,
           "l'émetteur a servi une image sans assertion OB 2.0 lisible",
@@ -692,7 +694,7 @@ void Verifier::hosted(const std::string& id, const std::optional<json::object>& 
     }
     body = baked->text;
   }
-  auto doc = parse_object(body);
+  auto doc = parse_object(body, options_.max_json_depth);
   if (!doc) {
     add("hosted.fetch", CheckStatus::failed,
         "la réponse de l'émetteur n'est pas une assertion JSON",
@@ -728,7 +730,7 @@ void Verifier::hosted(const std::string& id, const std::optional<json::object>& 
 void Verifier::signed_jws(std::string_view text) {
   r_.format = "ob2-signed";
   JwsDecodeOptions jo;
-  jo.max_bytes = options_.max_jws_bytes;
+  jo.max_bytes = options_.max_json_bytes;
   jo.allowed_algs = {"RS256"};                        // OB 2.0: RSA-SHA256
   jo.allowed_header_params = {"kid", "typ", "jwk"};  // keys never come from the header
   auto jws = jws_decode(text, jo);
@@ -737,7 +739,7 @@ void Verifier::signed_jws(std::string_view text) {
     if (code == "jws.malformed") {
       // "h.p." (alg none, empty signature) is malformed to the strict decoder; say why.
       auto header = detail::base64url_decode(text.substr(0, text.find('.')));
-      auto h = header ? parse_object(*header) : std::nullopt;
+      auto h = header ? parse_object(*header, options_.max_json_depth) : std::nullopt;
       std::string alg = h ? str_of(*h, "alg") : "";
       for (char& c : alg) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (alg == "none") code = "jws.alg_none";
@@ -761,7 +763,7 @@ void Verifier::signed_jws(std::string_view text) {
     }
     return;
   }
-  auto payload = parse_object(jws->payload);
+  auto payload = parse_object(jws->payload, options_.max_json_depth);
   if (!payload) {
     add("structure.json", CheckStatus::failed, "charge utile JWS : objet JSON attendu",
         "JWS payload: a JSON object is expected");
@@ -1156,7 +1158,7 @@ void Verifier::scope() {
 
 void Verifier::validate_document(std::string_view text) {
   r_.source = "json";
-  auto doc = parse_object(text);
+  auto doc = parse_object(text, options_.max_json_depth);
   if (!doc) {
     add("structure.json", CheckStatus::failed, "objet JSON attendu", "a JSON object is expected");
     return;

@@ -3,7 +3,6 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <optional>
 
 #include <boost/json.hpp>
@@ -200,7 +199,7 @@ VcJwt read_vc_jwt(std::string_view compact, const JwtVerifyOptions& options) {
   VcJwt t;
   t.compact = trim_input(compact);
   JwsDecodeOptions dopt;
-  dopt.max_bytes = options.max_bytes;
+  dopt.max_bytes = options.max_json_bytes;
   dopt.allowed_algs = options.allowed_algs;
   dopt.allowed_header_params = {"kid", "jwk", "typ", "cty"};
   auto jws = jws_decode(t.compact, dopt);
@@ -214,7 +213,7 @@ VcJwt read_vc_jwt(std::string_view compact, const JwtVerifyOptions& options) {
     readable = true;
   } else {
     t.jws_error = jws.error();
-    if (t.compact.size() <= options.max_bytes)
+    if (t.compact.size() <= options.max_json_bytes)
       if (auto p = payload_part(t.compact)) {
         lexical = std::move(*p);
         payload = lexical;
@@ -225,7 +224,7 @@ VcJwt read_vc_jwt(std::string_view compact, const JwtVerifyOptions& options) {
     t.payload_problem = "charge du JWT illisible (base64url)";
     return t;
   }
-  auto doc = parse_json_strict(payload, JsonLimits{options.max_bytes, options.max_json_depth});
+  auto doc = parse_json_strict(payload, options.json_limits());
   if (!doc) {
     t.payload_problem = "charge du JWT illisible : " + doc.error().message;
   } else if (!doc->is_object()) {
@@ -467,9 +466,7 @@ void verify_vc_jwt(const VcJwt& token, KeyResolver& resolver, const JwtVerifyOpt
   if (options.check_validity_dates) {
     ValidityWindow window = credential_validity_window(token.credential);
     restrict_to_jwt_claims(window, token.claims);
-    std::int64_t now = options.now != 0 ? options.now : static_cast<std::int64_t>(std::time(nullptr));
-    append_validity_checks(window, std::chrono::sys_seconds{std::chrono::seconds{now}},
-                           std::chrono::seconds{options.max_clock_skew}, result);
+    append_validity_checks(window, options.instant(), options.max_clock_skew, result);
   }
 }
 

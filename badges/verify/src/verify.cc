@@ -19,13 +19,13 @@
 #include "ecusson/credentials/ob3_identity.h"
 #include "ecusson/common/strict_json.h"
 #include "ecusson/credentials/validity_window.h"
+#include "ecusson/ob2/policy_limits.h"
 #include "ecusson/proofs/vc_jwt.h"
 #include "verify_internal.h"
 
 namespace ecusson::verify {
 
 using baking::BakedKind;
-using baking::BakingLimits;
 using baking::ImageFormat;
 using baking::is_ob3;
 using baking::sniff_image_format;
@@ -526,10 +526,7 @@ void check_1edtech_list(Run& run, const json::object& entry, const json::object&
           url + " (" + fetched.error().code + ")");
     return;
   }
-  JsonLimits limits;
-  limits.max_bytes = run.opt.max_document_bytes;
-  limits.max_depth = run.opt.max_json_depth;
-  auto doc = parse_json_strict(fetched->body, limits);
+  auto doc = parse_json_strict(fetched->body, run.opt.document_limits());
   Result<bool> revoked = doc ? revoked_in_1edtech_list(*doc, string_member(cred, "id"))
                              : Result<bool>(doc.error());
   if (!revoked)
@@ -645,19 +642,21 @@ void not_a_credential(VerificationResult& r, std::string fr, std::string en, std
 
 namespace detail {
 
-FetchOptions fetch_options(const VerifyOptions& opt) {
-  FetchOptions fo;
-  fo.allow_private_network = opt.allow_private_network;
-  fo.max_body_bytes = opt.max_document_bytes;
-  fo.total_timeout = opt.fetch_timeout;
-  fo.max_redirects = opt.max_redirects;
-  return fo;
+Result<FetchResponse> Run::fetch(const std::string& url, std::string_view accept,
+                                 std::optional<std::size_t> max_body_bytes) {
+  FetchOptions fo = ob2::fetch_options(opt);
+  fo.accept = std::string(accept);
+  if (max_body_bytes) fo.max_body_bytes = *max_body_bytes;
+  return fetcher.fetch(url, fo);
 }
 
-Result<FetchResponse> Run::fetch(const std::string& url, std::string_view accept) {
-  FetchOptions fo = fetch_options(opt);
-  fo.accept = std::string(accept);
-  return fetcher.fetch(url, fo);
+Result<FetchResponse> BudgetFetcher::fetch(std::string_view url, const FetchOptions& options) {
+  if (used_ >= budget_)
+    return fail("fetch.budget",
+                "trop de documents à télécharger (limite " + std::to_string(budget_) + ")",
+                std::string(url));
+  ++used_;
+  return inner_.fetch(url, options);
 }
 
 std::optional<json::object> verify_status_list(Run& run, std::string_view body,
@@ -665,11 +664,8 @@ std::optional<json::object> verify_status_list(Run& run, std::string_view body,
   std::string_view text = trim_input(body);
   Run inner = run;
   inner.depth = run.depth + 1;
-  JsonLimits limits;
-  limits.max_bytes = run.opt.max_document_bytes;
-  limits.max_depth = run.opt.max_json_depth;
   if (!text.empty() && text.front() == '{') {
-    auto doc = parse_json_strict(text, limits);
+    auto doc = parse_json_strict(text, run.opt.document_limits());
     if (!doc || !doc->is_object()) {
       not_a_credential(sub, "Liste de statuts : JSON invalide", "Status list: invalid JSON",
                        doc ? std::string() : doc.error().code);
@@ -702,9 +698,11 @@ void verify_url(Run& run, std::string_view url, VerificationResult& r, int url_d
                      "The URL points to another URL, not to a badge", std::string(url));
     return;
   }
+  // The body is the badge itself (JSON, JWS or image): bounded as an input.
   auto fetched = run.fetch(std::string(url),
                            "application/ld+json, application/json, application/vc+ld+json, "
-                           "application/vc+jwt, text/plain;q=0.8, image/png;q=0.5, image/svg+xml;q=0.5");
+                           "application/vc+jwt, text/plain;q=0.8, image/png;q=0.5, image/svg+xml;q=0.5",
+                           run.opt.max_input_bytes);
   if (!fetched && fetch_error_status(fetched.error()) == 410) {
     // OB 2.0: a hosted assertion answers 410 Gone once revoked; its verifier says so
     // (status.revoked, with the reason from the body), instead of "unreachable".
@@ -729,10 +727,7 @@ void verify_text(Run& run, std::string_view bytes, VerificationResult& r, int ur
   // Images first: they are binary (PNG) or XML (SVG).
   if (auto fmt = sniff_image_format(bytes)) {
     if (r.source.empty()) r.source = *fmt == ImageFormat::png ? "png" : "svg";
-    BakingLimits bl;
-    bl.max_image_bytes = run.opt.max_input_bytes;
-    bl.max_payload_bytes = run.opt.max_json_bytes;
-    auto payload = unbake_image(bytes, bl);
+    auto payload = unbake_image(bytes, ob2::baking_limits(run.opt));
     if (!payload) {
       not_a_credential(r, "Image sans badge lisible : " + payload.error().message,
                        "Image without a readable badge", payload.error().code);
@@ -749,10 +744,7 @@ void verify_text(Run& run, std::string_view bytes, VerificationResult& r, int ur
       if (!token) return;
       verify_object(run, token->credential, &*token, Kind::badge, r);
     } else {
-      JsonLimits limits;
-      limits.max_bytes = run.opt.max_json_bytes;
-      limits.max_depth = run.opt.max_json_depth;
-      auto doc = parse_json_strict(text, limits);
+      auto doc = parse_json_strict(text, run.opt.json_limits());
       if (!doc || !doc->is_object()) {
         not_a_credential(r, "Badge intégré à l'image illisible (JSON invalide)",
                          "Badge inside the image is not valid JSON", doc ? std::string() : doc.error().code);
@@ -780,10 +772,7 @@ void verify_text(Run& run, std::string_view bytes, VerificationResult& r, int ur
       r.add("input.too_large", kFailed, "JSON trop volumineux pour un badge", "JSON too large for a badge");
       return;
     }
-    JsonLimits limits;
-    limits.max_bytes = run.opt.max_json_bytes;
-    limits.max_depth = run.opt.max_json_depth;
-    auto doc = parse_json_strict(text, limits);
+    auto doc = parse_json_strict(text, run.opt.json_limits());
     if (!doc) {
       not_a_credential(r, "JSON invalide : " + doc.error().message, "Invalid JSON: " + doc.error().code,
                        doc.error().code + (doc.error().where.empty() ? "" : " @ " + doc.error().where));
@@ -833,20 +822,22 @@ VerificationResult verify_credential(const VerifyInput& input, const VerifyOptio
   VerificationResult r;
   try {
     std::unique_ptr<HttpFetcher> own_fetcher;
-    Fetcher* fetcher = options.fetcher;
-    if (!fetcher) {
+    Fetcher* given = options.fetcher;
+    if (!given) {
       own_fetcher = std::make_unique<HttpFetcher>();
-      fetcher = own_fetcher.get();
+      given = own_fetcher.get();
     }
+    // Every fetch of this verification — badge, status lists, keys, OB 2.0 documents —
+    // counts against the one budget of the policy (max_fetches).
+    detail::BudgetFetcher fetcher(*given, options.max_fetches);
     LocalKeyResolver local;
     std::unique_ptr<NetworkKeyResolver> network;
     KeyResolver* keys = options.key_resolver;
     if (!keys) {
-      network = std::make_unique<NetworkKeyResolver>(*fetcher, local, detail::fetch_options(options));
+      network = std::make_unique<NetworkKeyResolver>(fetcher, local, ob2::fetch_options(options));
       keys = network.get();
     }
-    Run run{options, *fetcher, *keys,
-            options.now ? *options.now : floor<seconds>(system_clock::now()), 0};
+    Run run{options, fetcher, *keys, options.instant(), 0};
     switch (input.hint) {
       case InputHint::url:
         verify_url(run, trim_input(input.bytes), r, 0);

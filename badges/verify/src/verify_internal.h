@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include <boost/json/object.hpp>
 
 #include "ecusson/net/http_fetcher.h"
+#include "ecusson/credentials/verification_policy.h"
 #include "ecusson/crypto/key_resolver.h"
 #include "ecusson/proofs/vc_jwt.h"
 #include "ecusson/verify/verify.h"
@@ -23,29 +25,53 @@ using net::Fetcher;
 using proofs::JwtVerifyOptions;
 using proofs::VcJwt;
 
+/// The fetcher of one verification: forwards to `inner` until `budget` fetches were made
+/// (the policy's max_fetches), then fails with fetch.budget. Not thread-safe (one call).
+class BudgetFetcher final : public Fetcher {
+ public:
+  BudgetFetcher(Fetcher& inner, int budget) : inner_(inner), budget_(budget) {}
+  [[nodiscard]] Result<FetchResponse> fetch(std::string_view url,
+                                            const FetchOptions& options) override;
+
+ private:
+  Fetcher& inner_;
+  int budget_;
+  int used_ = 0;
+};
+
 /// State of one verify_credential() call (borrowed pieces; copied for nested lists).
 struct Run {
   const VerifyOptions& opt;
-  Fetcher& fetcher;
+  Fetcher& fetcher;   // the call's BudgetFetcher
   KeyResolver& keys;
-  std::chrono::sys_seconds now;
+  std::chrono::sys_seconds now;  // opt.instant(), read once for the whole call
   int depth = 0;  // 0 = the badge; 1 = its status list; …
 
-  /// GET under the outbound policy of the options (document size limit).
-  Result<FetchResponse> fetch(const std::string& url, std::string_view accept);
+  /// GET under the outbound policy of the options (ob2::fetch_options: private network,
+  /// timeout, redirects, body ≤ max_document_bytes unless `max_body_bytes` is given).
+  Result<FetchResponse> fetch(const std::string& url, std::string_view accept,
+                              std::optional<std::size_t> max_body_bytes = std::nullopt);
 };
 
-/// The outbound policy of the options (private network, document size, timeout,
-/// redirects): every fetch of a run — documents, status lists, keys — uses it.
-FetchOptions fetch_options(const VerifyOptions& options);
+/// Options of a lower verifier (JwtVerifyOptions, Ob2VerifyOptions) holding this run's
+/// policy whole — every limit of VerifyOptions, none copied one by one — at the run's
+/// instant; their own fields keep their defaults.
+template <class Options>
+Options with_policy(const Run& run) {
+  Options o;
+  static_cast<credentials::VerificationPolicy&>(o) =
+      static_cast<const credentials::VerificationPolicy&>(run.opt);
+  o.now = run.now;
+  return o;
+}
 
 /// Verifies a fetched status list credential (JSON or VC-JWT) into `sub` and returns it,
 /// or nullopt when it is not a credential at all.
 std::optional<boost::json::object> verify_status_list(Run& run, std::string_view body,
                                                       VerificationResult& sub);
 
-/// The VC-JWT options of this run: its clock, skew and JSON limits; dates are left to
-/// the pipeline's validity step.
+/// The VC-JWT options of this run: its policy (with_policy); dates are left to the
+/// pipeline's validity step.
 JwtVerifyOptions jwt_options(const Run& run);
 
 /// The VC-JWT proof step: appends jwt.*, proof.*, key.* checks for the read `token`.

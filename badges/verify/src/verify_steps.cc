@@ -1,7 +1,5 @@
 // The proof steps that come from other parts of badges/: VC-JWT (vc_jwt.h) and OB 2.0
 // (ob2_verify.h).
-#include <chrono>
-
 #include "ecusson/ob2/verify.h"
 #include "ecusson/proofs/vc_jwt.h"
 #include "verify_internal.h"
@@ -16,19 +14,10 @@ using ob2::verify_ob2;
 using proofs::JwtVerifyOptions;
 using proofs::VcJwt;
 using proofs::verify_vc_jwt;
-using credentials::CredentialSummary;
-using ob2::Ob2InputKind;
-using ob2::Ob2VerifyOptions;
-using ob2::detect_ob2_input;
-using ob2::verify_ob2;
 
 JwtVerifyOptions jwt_options(const Run& run) {
-  JwtVerifyOptions o;
-  o.now = run.now.time_since_epoch().count();
-  o.max_clock_skew = run.opt.max_clock_skew.count();
+  auto o = with_policy<JwtVerifyOptions>(run);
   o.check_validity_dates = false;  // the pipeline checks dates itself, after the proof
-  o.max_bytes = run.opt.max_json_bytes;
-  o.max_json_depth = run.opt.max_json_depth;
   return o;
 }
 
@@ -37,18 +26,8 @@ void check_vc_jwt(Run& run, const VcJwt& token, VerificationResult& r) {
 }
 
 void verify_ob2_input(Run& run, std::string_view bytes, VerificationResult& r) {
-  Ob2VerifyOptions o;
-  o.at = run.now;
-  o.max_clock_skew = run.opt.max_clock_skew;
-  o.recipient = run.opt.recipient;
-  o.allow_private_network = run.opt.allow_private_network;
-  o.max_input_bytes = run.opt.max_input_bytes;
-  o.max_document_bytes = run.opt.max_document_bytes;
-  o.max_jws_bytes = run.opt.max_json_bytes;
-  o.fetch_timeout = run.opt.fetch_timeout;
-  o.max_redirects = run.opt.max_redirects;
   std::string source = r.source;
-  r = verify_ob2(bytes, run.fetcher, o);
+  r = verify_ob2(bytes, run.fetcher, with_policy<Ob2VerifyOptions>(run));
   if (source == "url") r.source = source;  // the badge came from the URL given
 }
 

@@ -136,7 +136,7 @@ Outcome run_case(test::TestHttpServer& server, const Case& c) {
   }
   RewritingFetcher fetcher(server);
   Ob2VerifyOptions options;
-  options.at = c.at;
+  options.now = c.at;
   options.fetch_timeout = milliseconds(5000);
   VerificationResult r = c.mode == Mode::verify ? verify_ob2(text, fetcher, options)
                                                 : validate_ob2_document(text, fetcher, options);

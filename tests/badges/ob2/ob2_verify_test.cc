@@ -75,7 +75,7 @@ struct Published {
     if (!award.issued_on) award.issued_on = sys_days{2026y / 3 / 1};
     docs = issue_ob2(s, a, award, test::ob2_test_key()).value();
     publish();
-    options.at = sys_days{2026y / 6 / 1};
+    options.now = sys_days{2026y / 6 / 1};
   }
   void publish() {
     fetcher.add_json(docs.issuer.id, to_json(docs.issuer));
@@ -323,9 +323,9 @@ TEST(ob2_verify, expired_at_given_time) {
   Published p(Ob2Award{.recipient_email = "a@b.fr",
                        .issued_on = sys_days{2026y / 1 / 1},
                        .expires = sys_days{2026y / 3 / 1}});
-  p.options.at = sys_days{2026y / 2 / 1};
+  p.options.now = sys_days{2026y / 2 / 1};
   EXPECT_TRUE(p.verify(p.docs.jws).verified);
-  p.options.at = sys_days{2026y / 4 / 1};
+  p.options.now = sys_days{2026y / 4 / 1};
   auto r = p.verify(p.docs.jws);
   EXPECT_FALSE(r.verified);
   EXPECT_TRUE(failed(r, "validity.expired")) << dump(r);

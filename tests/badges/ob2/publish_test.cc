@@ -291,7 +291,7 @@ TEST(ob2_publish, published_folder_verifies_hosted_signed_and_baked) {
   HttpFetcher fetcher;
   Ob2VerifyOptions options;
   options.allow_private_network = true;
-  options.at = sys_days{2026y / 6 / 1};
+  options.now = sys_days{2026y / 6 / 1};
   options.recipient = "ana@example.org";
 
   auto hosted = verify_ob2(r->documents.hosted_assertion.id, fetcher, options);

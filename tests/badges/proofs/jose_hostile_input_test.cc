@@ -1,4 +1,5 @@
 // Hostile input against the JOSE / JSON entry points (style C18): one test per case.
+#include <chrono>
 #include <boost/json.hpp>
 
 #include "ecusson/common/base64url.h"
@@ -36,7 +37,7 @@ struct Signer {
 VerificationResult verify(std::string_view jwt) {
   LocalKeyResolver resolver;
   JwtVerifyOptions o;
-  o.now = 1767225600;
+  o.now = std::chrono::sys_seconds{std::chrono::seconds{1767225600}};
   VerificationResult r;
   verify_vc_jwt(jwt, resolver, o, r);
   r.finish();

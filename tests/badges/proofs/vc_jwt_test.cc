@@ -1,5 +1,6 @@
 #include "ecusson/proofs/vc_jwt.h"
 
+#include <chrono>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -65,9 +66,12 @@ std::string payload_of(std::string_view compact) {
   return base64url_decode(compact.substr(p1 + 1, p2 - p1 - 1)).value();
 }
 
+// A NumericDate as the verifier's instant.
+std::chrono::sys_seconds instant(std::int64_t t) { return std::chrono::sys_seconds{std::chrono::seconds{t}}; }
+
 JwtVerifyOptions at_now() {
   JwtVerifyOptions o;
-  o.now = kNow;
+  o.now = instant(kNow);
   return o;
 }
 
@@ -403,9 +407,9 @@ TEST(vc_jwt, refuses_expired_badge) {
   ASSERT_OK(jwt);
   LocalKeyResolver resolver;
   JwtVerifyOptions later = at_now();
-  later.now = 1906531200 + 301;
+  later.now = instant(1906531200 + 301);
   EXPECT_TRUE(refused_with(verify(*jwt, resolver, later), "validity.expired"));
-  later.now = 1906531200 + 299;  // within the clock skew
+  later.now = instant(1906531200 + 299);  // within the clock skew
   EXPECT_TRUE(accepted(verify(*jwt, resolver, later)));
 }
 
@@ -415,7 +419,7 @@ TEST(vc_jwt, refuses_not_yet_valid_badge) {
   ASSERT_OK(jwt);
   LocalKeyResolver resolver;
   JwtVerifyOptions early = at_now();
-  early.now = 1748764800 - 3600;
+  early.now = instant(1748764800 - 3600);
   EXPECT_TRUE(refused_with(verify(*jwt, resolver, early), "validity.not_yet_valid"));
 }
 

@@ -5,7 +5,7 @@
 // keeps the latest start and the earliest end (a JWT whose `exp` has passed is expired
 // even when its credential carries no validUntil, as jose judges it).
 //
-// Boundary rule, with s = max_clock_skew (one value, VerifyOptions::max_clock_skew):
+// Boundary rule, with s = max_clock_skew (one value, VerificationPolicy::max_clock_skew):
 //   not yet valid  ⇔  now + s <  start      (start is inclusive)
 //   expired        ⇔  now − s >= end        (end is exclusive: RFC 7519 §4.1.4, "on or
 //                                            after which the JWT MUST NOT be accepted")

@@ -20,38 +20,21 @@
 // Stateless free functions; thread-safe if the Fetcher is.
 #pragma once
 
-#include <chrono>
-#include <cstddef>
-#include <optional>
-#include <string>
 #include <string_view>
 
 #include "ecusson/net/http_fetcher.h"
+#include "ecusson/credentials/verification_policy.h"
 #include "ecusson/credentials/verification_result.h"
 
 namespace ecusson::ob2 {
 
-struct Ob2VerifyOptions {
-  /// The instant of the check; default now (`ecusson verify --at`).
-  std::optional<std::chrono::sys_seconds> at;
-  /// Tolerance for `issuedOn` slightly in the future (clocks differ).
-  std::chrono::seconds max_clock_skew{300};
-  /// When set, the assertion must name this recipient (e-mail, URL, …).
-  std::string recipient;
-  /// Passed to the Fetcher: allow private/loopback targets and plain http towards them.
-  bool allow_private_network = false;
-  /// Most documents fetched for one verification (assertion, badge, issuer, key, list…).
-  int max_fetches = 12;
-  /// Largest JSON document accepted from the network.
-  std::size_t max_document_bytes = 1u << 20;
-  /// Largest input (file, JWS, image) accepted; a JWS larger than max_jws_bytes is
-  /// refused before it is decoded.
-  std::size_t max_input_bytes = 32u << 20;
-  std::size_t max_jws_bytes = 1u << 20;
-  /// Per-fetch deadline (redirects included) and redirect limit.
-  std::chrono::milliseconds fetch_timeout{15000};
-  int max_redirects = 5;
-};
+/// The OB 2.0 verifier's options: the shared VerificationPolicy (verification_policy.h:
+/// `now`, `max_clock_skew` for issuedOn / expires, `recipient`, `allow_private_network`,
+/// `max_fetches`, `max_document_bytes`, `max_input_bytes`, `max_json_bytes` — which also
+/// bounds a JWS before it is decoded —, `max_json_depth`, `fetch_timeout`,
+/// `max_redirects`). No field of its own today; the pipeline passes its VerifyOptions'
+/// policy whole. Example: Ob2VerifyOptions o; o.now = sys_days{2026y / 6 / 1};
+struct Ob2VerifyOptions : credentials::VerificationPolicy {};
 
 /// What an input looks like to the OB 2.0 verifier.
 enum class Ob2InputKind {

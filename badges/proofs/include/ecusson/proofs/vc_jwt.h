@@ -14,7 +14,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +25,7 @@
 #include "ecusson/crypto/jws.h"
 #include "ecusson/crypto/key.h"
 #include "ecusson/crypto/key_resolver.h"
+#include "ecusson/credentials/verification_policy.h"
 #include "ecusson/credentials/verification_result.h"
 #include "ecusson/result.h"
 
@@ -56,17 +56,16 @@ struct VcJwtSignOptions {
                                               const crypto::Key& key,
                                               const VcJwtSignOptions& options = {});
 
-struct JwtVerifyOptions {
-  /// "Now" in seconds since the epoch; 0 means the system clock (tests pass a fixed time).
-  std::int64_t now = 0;
-  /// Tolerance for nbf/exp and the credential's dates, seconds (vc: maxClockSkew = 300).
-  std::int64_t max_clock_skew = 300;
+/// The VC-JWT verifier's options: the shared VerificationPolicy (verification_policy.h) —
+/// `now` and `max_clock_skew` for nbf / exp and the credential's dates, `max_json_bytes`
+/// for the whole token and its payload, `max_json_depth` for the payload — plus its own
+/// fields below. The pipeline passes its VerifyOptions' policy whole.
+/// Example: JwtVerifyOptions o; o.now = sys_days{2026y / 6 / 1}; o.max_clock_skew = 60s;
+struct JwtVerifyOptions : credentials::VerificationPolicy {
   /// Add validity.not_yet_valid / validity.expired checks (a pipeline that checks dates
-  /// itself, through validity_window.h, may turn this off).
+  /// itself, through validity_window.h, turns this off). Default: true.
   bool check_validity_dates = true;
-  std::size_t max_bytes = 8u << 20;
-  /// Nesting limit of the payload JSON (strict_json.h).
-  std::size_t max_json_depth = 64;
+  /// JOSE algorithms accepted. Default: EdDSA, ES256, RS256.
   std::vector<std::string> allowed_algs = {"EdDSA", "ES256", "RS256"};
 };
 
@@ -107,7 +106,7 @@ struct VcJwt {
 
 /// Reads `compact` (surrounding whitespace ignored): strict JWS decode (jws.h, with the
 /// allowed algorithms of `options`), the header profile, the payload as strict JSON under
-/// options.max_bytes / max_json_depth, the credential. Never fails: problems are recorded
+/// options.max_json_bytes / max_json_depth, the credential. Never fails: problems are recorded
 /// in the result for verify_vc_jwt to report. When the JWS is refused by the strict
 /// decoder (alg none, HMAC…) the payload is still read, for the structure checks and the
 /// summary. Example: VcJwt t = read_vc_jwt(text, {}); t.credential.at("issuer").

@@ -38,6 +38,7 @@
 
 #include "ecusson/net/http_fetcher.h"
 #include "ecusson/credentials/status_list.h"
+#include "ecusson/credentials/verification_policy.h"
 #include "ecusson/credentials/verification_result.h"
 #include "ecusson/result.h"
 
@@ -68,16 +69,11 @@ using EmbeddedProofVerifier =
     std::function<void(const boost::json::object& credential, crypto::KeyResolver& keys,
                        const VerifyOptions& options, credentials::VerificationResult& result)>;
 
-struct VerifyOptions {
-  /// The instant the badge is judged at (`--at`); default: now.
-  std::optional<std::chrono::sys_seconds> now;
-  /// The one clock skew (vc.js maxClockSkew) of the validity rule (validity_window.h):
-  /// validFrom / validUntil, a JWT's nbf / exp and OB 2.0 issuedOn / expires alike.
-  std::chrono::seconds max_clock_skew{300};
-  /// Outbound policy: allow private/loopback targets (and plain http towards them).
-  bool allow_private_network = false;
-  /// When not empty, the badge must be for this e-mail address (IdentityObject, mailto:).
-  std::string recipient;
+/// The pipeline's options: the shared VerificationPolicy (verification_policy.h: `now`,
+/// `max_clock_skew`, `recipient`, `allow_private_network`, the input / JSON / document
+/// size limits, `max_json_depth`, `fetch_timeout`, `max_redirects`, `max_fetches`), handed
+/// whole to the VC-JWT, Data Integrity and OB 2.0 steps, plus the pipeline's own fields.
+struct VerifyOptions : credentials::VerificationPolicy {
   /// Borrowed; null = an HttpFetcher made for the call.
   net::Fetcher* fetcher = nullptr;
   /// Borrowed; null = did:key locally + NetworkKeyResolver (did:web, JWKS) via fetcher.
@@ -87,16 +83,9 @@ struct VerifyOptions {
   /// Seam for Data Integrity proofs; unset = the built-in verifier
   /// (append_data_integrity_checks of data_integrity.h).
   EmbeddedProofVerifier embedded_proof_verifier;
-
-  /// Limits on hostile input.
-  std::size_t max_input_bytes = 32u << 20;    // whole input (file, image, fetched body)
-  std::size_t max_json_bytes = 8u << 20;      // credential JSON / JWS text
-  std::size_t max_json_depth = 64;
-  std::size_t max_document_bytes = 2u << 20;  // documents fetched (status lists, keys)
-  std::chrono::milliseconds fetch_timeout{15000};
-  int max_redirects = 5;
-  /// Status list credentials are verified recursively down to this depth.
+  /// Status list credentials are verified recursively down to this depth. Default: 2.
   int max_status_depth = 2;
+  /// Limits on a decoded status bitstring (status_list.h).
   credentials::BitstringLimits bitstring;
 };
 
