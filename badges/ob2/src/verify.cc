@@ -400,6 +400,11 @@ class Verifier {
   // A BadgeClass or an issuer Profile: type, then required and typed fields. Appends one
   // check under the node's code; false (verification cannot go on) on any problem.
   enum class Node { badge_class, issuer };
+  // `text` as an OB 2.0 JSON object: parsed (structure.json with the given messages when it
+  // is not JSON), not OB 0.5/1.x (refused), with the 2.0 context (structure.context).
+  // nullopt, with the failed check added, otherwise.
+  std::optional<json::object> read_ob2_json(std::string_view text, const char* not_json_fr,
+                                            const char* not_json_en);
   bool check_node(const json::object& node, Node kind);
 
   void add(std::string code, CheckStatus s, std::string fr, std::string en,
@@ -595,24 +600,10 @@ void Verifier::from_text(std::string_view text, const std::string& verify_url) {
     signed_jws(text);
     return;
   }
-  auto doc = parse_object(text, options_.max_json_depth);
-  if (!doc) {
-    add("structure.json", CheckStatus::failed,
-        "ni JSON, ni JWS, ni image, ni URL : ce n'est pas un badge Open Badges 2.0",
-        "neither JSON, JWS, image nor URL: not an Open Badges 2.0 badge");
-    return;
-  }
-  Ob2InputKind legacy = legacy_kind(*doc);
-  if (legacy == Ob2InputKind::ob1_legacy || legacy == Ob2InputKind::ob05_legacy) {
-    refuse_version(legacy);
-    return;
-  }
-  if (context_kind(*doc) != ContextKind::v2) {
-    add("structure.context", CheckStatus::failed,
-        "« @context » Open Badges 2.0 (https://w3id.org/openbadges/v2) absent",
-        "Open Badges 2.0 \"@context\" (https://w3id.org/openbadges/v2) missing");
-    return;
-  }
+  auto doc = read_ob2_json(
+      text, "ni JSON, ni JWS, ni image, ni URL : ce n'est pas un badge Open Badges 2.0",
+      "neither JSON, JWS, image nor URL: not an Open Badges 2.0 badge");
+  if (!doc) return;
   const json::value* ver = detail::verification_of(*doc);
   bool signed_type = false;
   if (ver && ver->is_object())
@@ -796,6 +787,28 @@ void Verifier::signed_jws(std::string_view text) {
   if (revoked && revoked->is_bool() && revoked->as_bool())
     add("status.revoked", CheckStatus::failed, "l'assertion se déclare révoquée",
         "the assertion declares itself revoked");
+}
+
+std::optional<json::object> Verifier::read_ob2_json(std::string_view text,
+                                                    const char* not_json_fr,
+                                                    const char* not_json_en) {
+  auto doc = parse_object(text, options_.max_json_depth);
+  if (!doc) {
+    add("structure.json", CheckStatus::failed, not_json_fr, not_json_en);
+    return std::nullopt;
+  }
+  Ob2InputKind legacy = legacy_kind(*doc);
+  if (legacy == Ob2InputKind::ob1_legacy || legacy == Ob2InputKind::ob05_legacy) {
+    refuse_version(legacy);
+    return std::nullopt;
+  }
+  if (context_kind(*doc) != ContextKind::v2) {
+    add("structure.context", CheckStatus::failed,
+        "« @context » Open Badges 2.0 (https://w3id.org/openbadges/v2) absent",
+        "Open Badges 2.0 \"@context\" (https://w3id.org/openbadges/v2) missing");
+    return std::nullopt;
+  }
+  return doc;
 }
 
 bool Verifier::check_node(const json::object& node, Node kind) {
@@ -1158,21 +1171,8 @@ void Verifier::scope() {
 
 void Verifier::validate_document(std::string_view text) {
   r_.source = "json";
-  auto doc = parse_object(text, options_.max_json_depth);
-  if (!doc) {
-    add("structure.json", CheckStatus::failed, "objet JSON attendu", "a JSON object is expected");
-    return;
-  }
-  Ob2InputKind legacy = legacy_kind(*doc);
-  if (legacy == Ob2InputKind::ob1_legacy || legacy == Ob2InputKind::ob05_legacy) {
-    refuse_version(legacy);
-    return;
-  }
-  if (context_kind(*doc) != ContextKind::v2) {
-    add("structure.context", CheckStatus::failed, "« @context » Open Badges 2.0 absent",
-        "Open Badges 2.0 context missing");
-    return;
-  }
+  auto doc = read_ob2_json(text, "objet JSON attendu", "a JSON object is expected");
+  if (!doc) return;
   add("structure.context", CheckStatus::passed, "contexte Open Badges 2.0",
       "Open Badges 2.0 context");
   std::string problem;
