@@ -17,6 +17,11 @@
 
 namespace ecusson::verify::detail {
 
+inline constexpr auto kPassed = credentials::CheckStatus::passed;
+inline constexpr auto kFailed = credentials::CheckStatus::failed;
+inline constexpr auto kSkipped = credentials::CheckStatus::skipped;
+inline constexpr auto kWarning = credentials::CheckStatus::warning;
+
 using credentials::VerificationResult;
 using crypto::KeyResolver;
 using net::FetchOptions;
@@ -76,6 +81,13 @@ JwtVerifyOptions jwt_options(const Run& run);
 
 /// The VC-JWT proof step: appends jwt.*, proof.*, key.* checks for the read `token`.
 void check_vc_jwt(Run& run, const VcJwt& token, VerificationResult& r);
+
+/// The status step (status_checks.cc): every `credentialStatus` entry of `cred` —
+/// BitstringStatusListEntry (the list fetched and verified through this pipeline, to
+/// options.max_status_depth) or 1EdTechRevocationList — appends status.revoked,
+/// status.suspended, status.unreachable or status.unsupported. A status that cannot be
+/// checked is a failure, never "not revoked".
+void check_status(Run& run, const boost::json::object& cred, VerificationResult& r);
 
 /// Hands an OB 2.0 input (the original bytes) to the OB 2.0 verifier; replaces `r`.
 void verify_ob2_input(Run& run, std::string_view bytes, VerificationResult& r);
