@@ -8,11 +8,19 @@ namespace {
 
 // Sorted by code (checked by tests/issuance/messages_test.cc).
 constexpr std::array kCatalogue{
+    MessageEntry{"issuance.bad_award_policy",
+                 "politique d'attribution inconnue ({1}) : attendu highest (le niveau le plus "
+                 "haut atteint) ou every (chaque niveau jusqu'à celui atteint)",
+                 "unknown award policy ({1}): expected highest (the highest level attained) "
+                 "or every (every level up to the one attained)"},
     MessageEntry{"issuance.bad_base_url",
                  "URL de base invalide ({1}) : attendu https://hôte[:port][/chemin], sans "
                  "identifiants, requête ni fragment",
                  "invalid base URL ({1}): expected https://host[:port][/path], without "
                  "credentials, query or fragment"},
+    MessageEntry{"issuance.bad_grid",
+                 "la grille {1} ne permet pas de construire le catalogue des badges : {2}",
+                 "the grid {1} cannot give a badge catalogue: {2}"},
     MessageEntry{"issuance.bad_option", "option --{1} invalide : {2}",
                  "invalid option --{1}: {2}"},
     MessageEntry{"issuance.base_url_changed",

@@ -106,6 +106,7 @@ Result<json::object> achievement(const Ob3Achievement& a) {
   o["criteria"] = std::move(criteria);
   if (!a.image.empty()) o["image"] = image_object(a.image, a.image_caption);
   put_if_set(o, "humanCode", a.human_code);
+  put_if_set(o, "version", a.version);
   put_if_set(o, "inLanguage", a.in_language);
   if (!a.tags.empty()) {
     json::array tags = string_array(a.tags);
@@ -161,6 +162,8 @@ Result<json::object> achievement(const Ob3Achievement& a) {
 }
 
 }  // namespace
+
+Result<json::object> build_ob3_achievement(const Ob3Achievement& a) { return achievement(a); }
 
 std::string utc_now_seconds() {
   std::time_t t = std::time(nullptr);

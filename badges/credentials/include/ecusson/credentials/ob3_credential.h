@@ -64,6 +64,7 @@ struct Ob3Achievement {
   std::string achievement_type = "Competency";
   std::string in_language = "fr";
   std::string human_code;
+  std::string version;  // e.g. the grid version the achievement belongs to
   std::vector<std::string> tags;
   std::vector<Ob3Alignment> alignments;
   std::optional<Ob3ResultDescription> result_description;
@@ -115,6 +116,13 @@ struct Ob3CredentialInput {
 /// "ob3.random" (no randomness for the salt or id).
 /// Example: auto cred = build_ob3_credential(input); sign(*cred, …);
 [[nodiscard]] Result<boost::json::object> build_ob3_credential(const Ob3CredentialInput& in);
+
+/// Builds the Achievement object alone (what a credential's credentialSubject.achievement
+/// holds), for a catalogue that stores or publishes it. Same checks and errors as
+/// build_ob3_credential for the achievement part ("ob3.missing_field", "ob3.bad_value",
+/// "ob3.bad_reference"; where = /credentialSubject/achievement/…).
+/// Example: auto doc = build_ob3_achievement(a); // {"id":…,"type":["Achievement"],…}
+[[nodiscard]] Result<boost::json::object> build_ob3_achievement(const Ob3Achievement& a);
 
 /// Same, serialised (compact JSON).
 [[nodiscard]] Result<std::string> build_ob3_credential_json(const Ob3CredentialInput& in);
