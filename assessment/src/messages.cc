@@ -161,38 +161,13 @@ constexpr std::array kCatalogue = {
                  "root element <{1}>: expected <{2}>"},
 };
 
-std::string fill(std::string_view text, std::initializer_list<std::string_view> args) {
-  std::string out;
-  out.reserve(text.size() + 32);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '{' && i + 2 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9' &&
-        text[i + 2] == '}') {
-      std::size_t k = static_cast<std::size_t>(text[i + 1] - '1');
-      if (k < args.size()) out += *(args.begin() + k);
-      i += 2;
-      continue;
-    }
-    out += text[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 std::span<const MessageEntry> message_catalogue() { return kCatalogue; }
 
-std::string message(std::string_view code, Lang lang, std::initializer_list<std::string_view> args) {
-  auto it = std::lower_bound(kCatalogue.begin(), kCatalogue.end(), code,
-                             [](const MessageEntry& e, std::string_view c) { return e.code < c; });
-  if (it == kCatalogue.end() || it->code != code) {
-    std::string out(code);
-    for (auto a : args) {
-      out += ' ';
-      out += a;
-    }
-    return out;
-  }
-  return fill(lang == Lang::en ? it->en : it->fr, args);
+std::string message(std::string_view code, Lang lang,
+                    std::initializer_list<std::string_view> args) {
+  return format_message(kCatalogue, code, lang, args);
 }
 
 Error make_error(std::string_view code, Lang lang, std::string at,

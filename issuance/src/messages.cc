@@ -76,26 +76,7 @@ std::span<const MessageEntry> message_catalogue() { return kCatalogue; }
 
 std::string message(std::string_view code, Lang lang,
                     std::initializer_list<std::string_view> args) {
-  auto it = std::lower_bound(kCatalogue.begin(), kCatalogue.end(), code,
-                             [](const MessageEntry& e, std::string_view c) { return e.code < c; });
-  if (it == kCatalogue.end() || it->code != code) {
-    std::string out(code);
-    for (auto a : args) (out += ' ') += a;
-    return out;
-  }
-  std::string_view text = lang == Lang::en ? it->en : it->fr;
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '{' && i + 2 < text.size() && text[i + 2] == '}' && text[i + 1] >= '1' &&
-        text[i + 1] <= '9') {
-      std::size_t n = static_cast<std::size_t>(text[i + 1] - '1');
-      if (n < args.size()) out += *(args.begin() + n);
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
+  return format_message(kCatalogue, code, lang, args);
 }
 
 Error make_error(std::string_view code, std::string where, Lang lang,

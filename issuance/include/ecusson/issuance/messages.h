@@ -12,15 +12,12 @@
 #include <string_view>
 
 #include "ecusson/error.h"
+#include "ecusson/common/message_catalogue.h"
 #include "ecusson/lang.h"
 
 namespace ecusson::issuance {
 
-struct MessageEntry {
-  std::string_view code;
-  std::string_view fr;
-  std::string_view en;
-};
+using MessageEntry = ecusson::MessageEntry;  // ecusson/common/message_catalogue.h
 
 /// All codes, sorted by code.
 std::span<const MessageEntry> message_catalogue();
