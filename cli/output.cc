@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "ecusson/baking/baking_messages.h"
+#include "ecusson/common/atomic_file.h"
 
 namespace ecusson::cli {
 
@@ -13,19 +14,7 @@ bool write_output(const std::string& path, std::string_view bytes) {
     std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return static_cast<bool>(std::cout.flush());
   }
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !out.flush()) {
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
+  return replace_file(path, bytes).has_value();
 }
 
 void print_error(Lang lang, const Error& e) {

@@ -13,6 +13,7 @@
 
 #include <boost/json.hpp>
 
+#include "ecusson/common/atomic_file.h"
 #include "ecusson/common/datetime.h"
 #include "ecusson/crypto/did.h"
 #include "ecusson/crypto/jwk.h"
@@ -96,25 +97,8 @@ Result<bool> write_if_changed(const fs::path& path, const std::string& bytes, La
       if (ss.str() == bytes) return false;
     }
   }
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) return write_error(path.parent_path(), ec.message(), lang);
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) ||
-        !out.flush()) {
-      int err = errno;
-      fs::remove(tmp, ec);
-      return write_error(path, err ? std::strerror(err) : "écriture impossible", lang);
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    fs::remove(tmp, ec);
-    return write_error(path, std::strerror(err), lang);
-  }
+  if (auto written = replace_file(path, bytes); !written)
+    return write_error(written.error().where, written.error().message, lang);
   return true;
 }
 

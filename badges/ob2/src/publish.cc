@@ -15,6 +15,7 @@
 #include "ecusson/baking/svg_baking.h"
 #include "ecusson/common/digest.h"
 #include "ecusson/common/text.h"
+#include "ecusson/common/atomic_file.h"
 #include "internal.h"
 
 namespace ecusson::ob2 {
@@ -94,43 +95,6 @@ Result<std::vector<Ob2File>> baked_files(const Ob2Issued& d, std::string_view im
 
 // --- Files ----------------------------------------------------------------------------
 
-// Writes `bytes` to a new file beside `target` (created with `mode`, before umask) and
-// returns its path; "" when it cannot.
-fs::path write_temporary(const fs::path& target, std::string_view bytes, mode_t mode) {
-  fs::path tmp = target;
-  auto nonce = random_bytes(6);
-  if (!nonce) return {};
-  tmp += ".tmp-" + hex_encode(*nonce);
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-  if (fd < 0) return {};
-  bool ok = true;
-  for (std::size_t done = 0; ok && done < bytes.size();) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  ok = ::close(fd) == 0 && ok;
-  if (!ok) {
-    ::unlink(tmp.c_str());
-    return {};
-  }
-  return tmp;
-}
-
-// Replaces (or creates) `target` with `bytes` in one rename.
-bool write_file_atomically(const fs::path& target, std::string_view bytes) {
-  std::error_code ec;
-  fs::create_directories(target.parent_path(), ec);
-  fs::path tmp = write_temporary(target, bytes, 0666);
-  if (tmp.empty()) return false;
-  if (::rename(tmp.c_str(), target.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return false;
-  }
-  return true;
-}
-
 // --- The issuer key -------------------------------------------------------------------
 
 struct IssuerKey {
@@ -176,12 +140,12 @@ Result<IssuerKey> find_issuer_key(const Ob2PublishOptions& options) {
 Result<bool> keep_new_key(const IssuerKey& key) {
   std::error_code ec;
   fs::create_directories(key.path.parent_path(), ec);
-  fs::path tmp = write_temporary(key.path, key.pem, 0600);
-  if (tmp.empty()) return fail("ob2.key_write", "écriture de la clé impossible", key.path.string());
+  auto tmp = write_temporary_beside(key.path, key.pem, 0600);
+  if (!tmp) return fail("ob2.key_write", "écriture de la clé impossible", key.path.string());
   // link() fails when the target exists, where rename() would replace it.
-  const int linked = ::link(tmp.c_str(), key.path.c_str());
+  const int linked = ::link(tmp->c_str(), key.path.c_str());
   const int link_errno = errno;
-  ::unlink(tmp.c_str());
+  ::unlink(tmp->c_str());
   if (linked == 0) return true;
   if (link_errno == EEXIST) return false;
   return fail("ob2.key_write", "écriture de la clé impossible", key.path.string());
@@ -193,7 +157,7 @@ Result<std::vector<fs::path>> write_bundle(const fs::path& out_dir,
   std::vector<fs::path> written;
   for (const Ob2File& f : files) {
     fs::path path = out_dir / f.path;
-    if (!write_file_atomically(path, f.bytes))
+    if (!replace_file(path, f.bytes))
       return fail("ob2.write", "écriture impossible", path.string());
     written.push_back(std::move(path));
   }
