@@ -29,40 +29,15 @@ import {cryptosuite as eddsaRdfc2022} from '@digitalbazaar/eddsa-rdfc-2022-crypt
 import {createSignCryptosuite, createVerifyCryptosuite} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 
+import {offlineDocumentLoader} from './lib/offline_loader.mjs';
+
 const [ecusson, root] = process.argv.slice(2);
 if(!ecusson || !root) {
   console.error('usage: node numbers.test.mjs <ecusson> <repo-root>');
   process.exit(2);
 }
 
-// --- Offline document loader: bundled contexts + did:key ---------------------------------
-const contextsDir = path.join(root, 'templates', 'contexts');
-const index = JSON.parse(fs.readFileSync(path.join(contextsDir, 'index.json'), 'utf8'));
-
-function didKeyDocument(url) {
-  const [did, fragment] = url.split('#');
-  const mb = did.slice('did:key:'.length);
-  const vm = {id: `${did}#${mb}`, type: 'Multikey', controller: did, publicKeyMultibase: mb};
-  if(fragment !== undefined) {
-    if(fragment !== mb) throw new Error(`bad did:key fragment: ${url}`);
-    return {'@context': 'https://w3id.org/security/multikey/v1', ...vm};
-  }
-  return {
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-    id: did, verificationMethod: [vm], assertionMethod: [vm.id], authentication: [vm.id]
-  };
-}
-
-async function documentLoader(url) {
-  if(index[url]) {
-    const document = JSON.parse(fs.readFileSync(path.join(contextsDir, index[url]), 'utf8'));
-    return {contextUrl: null, documentUrl: url, document};
-  }
-  if(url.startsWith('did:key:z6Mk')) {
-    return {contextUrl: null, documentUrl: url, document: didKeyDocument(url)};
-  }
-  throw new Error(`offline document loader refuses ${url}`);
-}
+const documentLoader = offlineDocumentLoader(root);
 
 // --- Helpers ------------------------------------------------------------------------------
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecusson-numbers-interop-'));
