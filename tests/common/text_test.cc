@@ -43,5 +43,16 @@ TEST(text, join_and_split_are_inverse) {
   EXPECT_EQ(join(parts, "/"), "a/b//c");
 }
 
+TEST(text, append_utf8_encodes_each_length) {
+  std::string out;
+  for (char32_t cp : {U'A', U'\u00e9', U'\u20ac', U'\U0001F3C5'}) append_utf8(out, cp);
+  EXPECT_EQ(out, "A\xC3\xA9\xE2\x82\xAC\xF0\x9F\x8F\x85");
+  out.clear();
+  for (char32_t cp : {char32_t{0x7F}, char32_t{0x80}, char32_t{0x7FF}, char32_t{0x800},
+                      char32_t{0xFFFF}, char32_t{0x10000}, char32_t{0x10FFFF}})
+    append_utf8(out, cp);
+  EXPECT_EQ(out, "\x7F\xC2\x80\xDF\xBF\xE0\xA0\x80\xEF\xBF\xBF\xF0\x90\x80\x80\xF4\x8F\xBF\xBF");
+}
+
 }  // namespace
 }  // namespace ecusson

@@ -16,6 +16,7 @@
 #include <boost/json.hpp>
 
 #include "ecusson/common/strict_json.h"
+#include "ecusson/common/text.h"
 #include "test_support.h"
 
 namespace ecusson::rdf {
@@ -37,24 +38,6 @@ struct NqTerm {
   bool operator==(const NqTerm& o) const { return tie() == o.tie(); }
 };
 using NqQuad = std::array<NqTerm, 4>;
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 std::string unescape(std::string_view s) {
   std::string out;

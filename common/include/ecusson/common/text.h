@@ -47,4 +47,9 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 /// split("", ':') == {""}.
 std::vector<std::string_view> split(std::string_view text, char separator);
 
+/// Appends the UTF-8 encoding of `code_point` (callers pass a valid Unicode scalar value;
+/// surrogates and values above U+10FFFF are not checked here).
+/// Example: `append_utf8(s, U'é')` appends "\xC3\xA9".
+void append_utf8(std::string& out, char32_t code_point);
+
 }  // namespace ecusson
