@@ -23,6 +23,7 @@
 #include "ecusson/ob2/documents.h"
 #include "ecusson/ob2/issue.h"
 #include "ecusson/store/sqlite_store.h"
+#include "key_files.h"
 
 namespace ecusson::issuance {
 namespace {
@@ -50,12 +51,6 @@ std::string now_utc() {
   auto s = std::chrono::duration_cast<std::chrono::seconds>(
       std::chrono::system_clock::now().time_since_epoch());
   return format_datetime(s.count());
-}
-
-std::string mode_string(unsigned mode) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04o", mode & 07777u);
-  return buf;
 }
 
 Error write_error(const fs::path& p, std::string_view why, Lang lang) {
@@ -109,30 +104,6 @@ std::string pretty(const json::value& v) { return json::serialize(v) + "\n"; }
 bool is_ours(const std::string& name) {
   return name == kStoreFile || name == "ecusson.db-wal" || name == "ecusson.db-shm" ||
          name == "ecusson.db-journal" || name == kKeysDir || name == kPublicDir;
-}
-
-// Loads an existing key file after checking it is a private regular file of the right type.
-Result<crypto::Key> load_checked(const fs::path& path, const Slot& slot, Lang lang) {
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0)
-    return make_error("issuance.key_unreadable", path.string(), lang,
-                      {path.string(), std::strerror(errno)});
-  if (!S_ISREG(st.st_mode))
-    return make_error("issuance.key_not_file", path.string(), lang, {path.string()});
-  if ((st.st_mode & 077) != 0)
-    return make_error("issuance.key_mode", path.string(), lang,
-                      {path.string(), mode_string(st.st_mode)});
-  auto key = crypto::Key::load_pem_file(path);
-  if (!key)
-    return make_error("issuance.key_unreadable", path.string(), lang,
-                      {path.string(), key.error().message + " [" + key.error().code + "]"});
-  if (!key->has_private() || key->type() != slot.type)
-    return make_error(
-        "issuance.key_unreadable", path.string(), lang,
-        {path.string(), std::string(tr(lang, "une clé privée ", "a private ")) +
-                            crypto::to_string(slot.type) +
-                            std::string(tr(lang, " est attendue", " key is expected"))});
-  return key;
 }
 
 // The URL path of the base URL as a relative file path under public/.
@@ -281,7 +252,7 @@ Result<InitReport> init_issuer(const InitOptions& options) {
     struct stat st {};
     held[i].exists = ::lstat(path.c_str(), &st) == 0;
     if (held[i].exists) {
-      auto k = load_checked(path, slot, lang);
+      auto k = detail::load_private_key_file(path, slot.type, lang);
       if (!k) return k.error();
       held[i].key = std::move(*k);
       if (held[i].ref) {

@@ -8,6 +8,8 @@ namespace {
 
 // Sorted by code (checked by tests/issuance/messages_test.cc).
 constexpr std::array kCatalogue{
+    MessageEntry{"issuance.bad_award", "attribution impossible : {1}",
+                 "cannot award: {1}"},
     MessageEntry{"issuance.bad_award_policy",
                  "politique d'attribution inconnue ({1}) : attendu highest (le niveau le plus "
                  "haut atteint) ou every (chaque niveau jusqu'à celui atteint)",
@@ -28,6 +30,12 @@ constexpr std::array kCatalogue{
                  "l'identifiant de l'émetteur ({2}) et ne peut pas devenir {3}",
                  "this directory is already set up for the base URL {1}: it fixes the "
                  "issuer id ({2}) and cannot become {3}"},
+    MessageEntry{"issuance.evaluation_changed",
+                 "l'évaluation {1} est déjà enregistrée (le {2}) avec un autre contenu : un "
+                 "fichier d'évaluation enregistré ne se modifie pas ; donnez un nouvel "
+                 "identifiant à la nouvelle version",
+                 "the evaluation {1} is already recorded (on {2}) with other contents: a "
+                 "recorded evaluation file is not edited; give the new version a new id"},
     MessageEntry{"issuance.foreign_dir",
                  "le dossier {1} n'est pas vide et ne contient ni magasin ni clés Ecusson : "
                  "choisissez un dossier vide ou nouveau (--dir)",
@@ -61,12 +69,32 @@ constexpr std::array kCatalogue{
                  "used"},
     MessageEntry{"issuance.key_unreadable", "le fichier de clé {1} est inutilisable : {2}",
                  "the key file {1} cannot be used: {2}"},
+    MessageEntry{"issuance.no_result",
+                 "l'évaluation {1} ne donne aucun résultat (participant absent ?) : rien à "
+                 "enregistrer",
+                 "the evaluation {1} gives no result (participant absent?): nothing to "
+                 "record"},
     MessageEntry{"issuance.not_a_directory", "{1} existe et n'est pas un dossier",
                  "{1} exists and is not a directory"},
+    MessageEntry{"issuance.not_found", "{1} inconnu(e) : {2}", "unknown {1}: {2}"},
+    MessageEntry{"issuance.not_initialised",
+                 "le dossier {1} n'est pas un dossier d'émetteur Ecusson : lancez d'abord "
+                 "ecusson init --dir {1}",
+                 "the directory {1} is not an Ecusson issuer directory: run ecusson init "
+                 "--dir {1} first"},
     MessageEntry{"issuance.several_issuers",
                  "le magasin {1} contient plusieurs émetteurs : init n'en gère qu'un",
                  "the store {1} holds several issuers: init handles only one"},
+    MessageEntry{"issuance.sign", "signature impossible de {1} : {2}",
+                 "cannot sign {1}: {2}"},
+    MessageEntry{"issuance.status_conflict", "statut du badge {1} inchangé : {2}",
+                 "status of the credential {1} unchanged: {2}"},
     MessageEntry{"issuance.store", "magasin {1} : {2}", "store {1}: {2}"},
+    MessageEntry{"issuance.unknown_participant",
+                 "le participant {1} (évaluation {2}) n'est pas dans le magasin : importez-le "
+                 "d'abord (ecusson participants import personnes.csv)",
+                 "the participant {1} (evaluation {2}) is not in the store: import them "
+                 "first (ecusson participants import people.csv)"},
     MessageEntry{"issuance.write", "impossible d'écrire {1} : {2}", "cannot write {1}: {2}"},
 };
 

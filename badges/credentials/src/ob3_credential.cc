@@ -185,6 +185,9 @@ Result<json::object> build_ob3_credential(const Ob3CredentialInput& in) {
   json::array ctx;
   ctx.emplace_back(kVcContextV2);
   ctx.emplace_back(kOb3Context);
+  // credentialSchema's type 1EdTechJsonSchemaValidator2019 is defined by 1EdTech's
+  // extensions context only: without it, the term would not be covered by a proof.
+  if (in.include_schema) ctx.emplace_back(kOb3ExtensionsContext);
   c["@context"] = std::move(ctx);
 
   std::string id = in.id;

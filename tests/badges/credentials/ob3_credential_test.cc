@@ -79,7 +79,12 @@ TEST(ob3_credential, contexts_and_types_in_order) {
   json::object c = build(full_input());
   EXPECT_EQ(
       json::serialize(c.at("@context")),
-      R"(["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"])");
+      R"(["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json","https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"])");
+  // Without credentialSchema, the extensions context (which defines its type) is left out.
+  auto in = full_input();
+  in.include_schema = false;
+  EXPECT_EQ(json::serialize(build(in).at("@context")),
+            R"(["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"])");
   EXPECT_EQ(json::serialize(c.at("type")), R"(["VerifiableCredential","OpenBadgeCredential"])");
   EXPECT_TRUE(std::regex_match(
       std::string(c.at("id").as_string()),

@@ -1,7 +1,8 @@
 // OB 3.0 credential model: builds an unsigned OpenBadgeCredential (VCDM 2.0) from plain
 // inputs, ready for a proof (Data Integrity or VC-JWT) and for baking.
 //
-// Output follows OB 3.0 §Serialization: @context = [VC v2, OB context-3.0.3], type =
+// Output follows OB 3.0 §Serialization: @context = [VC v2, OB context-3.0.3, and 1EdTech's
+// extensions context when credentialSchema is included], type =
 // ["VerifiableCredential","OpenBadgeCredential"], multi-valued fields always arrays, no
 // null and no empty array (empty inputs are omitted), complex values as objects. A
 // competence level becomes an Achievement (achievementType "Competency") whose
@@ -24,6 +25,8 @@ namespace ecusson::credentials {
 inline constexpr const char* kVcContextV2 = "https://www.w3.org/ns/credentials/v2";
 inline constexpr const char* kOb3Context =
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+inline constexpr const char* kOb3ExtensionsContext =
+    "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
 inline constexpr const char* kOb3CredentialSchema =
     "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
 
