@@ -72,8 +72,8 @@ std::size_t line_ends(std::string_view text) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::istream& in, CsvReaderOptions options)
-    : in_(in), options_(std::move(options)) {
+CsvReader::CsvReader(std::istream& in, const CsvReaderOptions& options)
+    : in_(in), options_(options) {
   char d = options_.delimiter;
   delimiter_ = (d == '"' || d == '\r' || d == '\n' || d == '\0') ? 0 : d;
   options_.chunk_bytes = std::max<std::size_t>(options_.chunk_bytes, 1);

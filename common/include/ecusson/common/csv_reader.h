@@ -2,7 +2,7 @@
 // and LibreOffice (bulk issuance, participant import). The files are hostile input.
 //
 // It reads a std::istream in chunks and keeps only the current record: memory is bounded by
-// the limits of CsvReaderOptions, never by the file. What it accepts:
+// the limits of CsvReaderOptions (one record and one chunk), never by the file. What it accepts:
 //  - a UTF-8 byte-order mark at the start (skipped; Excel's "CSV UTF-8" writes one);
 //  - CRLF, LF and lone CR line ends, mixed freely;
 //  - RFC 4180 quoting: a field starting with '"' runs to the next lone '"', with '""' for a
@@ -58,8 +58,12 @@ struct CsvReaderOptions {
   /// than ',' outside quotes, else ','. '"', CR, LF and NUL cannot be delimiters (they
   /// are replaced by detection).
   char delimiter = 0;
+  /// Beyond it "csv.field_too_large" (fatal). Unquoted content, a quoted field unescaped.
   std::size_t max_field_bytes = 1u << 20;
-  std::size_t max_record_bytes = 4u << 20;  // everything between two line ends, quotes included
+  /// Beyond it "csv.record_too_large" (fatal): the record's bytes as in the file, quotes
+  /// and delimiters included, line ends inside quoted fields too.
+  std::size_t max_record_bytes = 4u << 20;
+  /// Beyond it "csv.too_many_fields" (recoverable; the extra fields are read and dropped).
   std::size_t max_fields = 256;
   /// CsvRecord::raw keeps at most this many bytes (0: no raw copy at all).
   std::size_t max_raw_bytes = 64u << 10;
@@ -71,6 +75,7 @@ struct CsvReaderOptions {
 };
 
 struct CsvRecord {
+  /// At least one (an empty line is no record); reused by next() to keep their capacity.
   std::vector<std::string> fields;
   /// Physical lines (1-based) where the record starts and ends; they differ when a quoted
   /// field holds line ends.
@@ -84,14 +89,16 @@ struct CsvRecord {
 class CsvReader {
  public:
   /// Reads `in` (which must outlive the reader) from its current position; nothing is
-  /// read before the first next().
-  explicit CsvReader(std::istream& in, CsvReaderOptions options = {});
+  /// read before the first next(). Open files in binary mode (no newline translation).
+  /// Example: std::ifstream file("batch.csv", std::ios::binary); CsvReader reader(file);
+  explicit CsvReader(std::istream& in, const CsvReaderOptions& options = {});
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
 
   /// Reads the next record into `out`: true, or false at the end of the input. On an error
   /// (see the list above) `out.line`, `out.end_line` and `out.raw` describe the refused
-  /// record and `out.fields` is unspecified. Reusing one CsvRecord avoids allocations.
+  /// record (after a fatal one, raw holds only its beginning) and `out.fields` is
+  /// unspecified. Reusing one CsvRecord avoids allocations.
   /// Example:
   ///   CsvReader reader(file, {.source = "batch.csv"});
   ///   CsvRecord rec;
@@ -105,8 +112,9 @@ class CsvReader {
 
   /// The delimiter in use: the option, or once next() has been called, the detected one
   /// (0 before that when detecting).
+  /// Example: after reading "nom;prénom\n...", reader.delimiter() == ';'.
   char delimiter() const { return delimiter_; }
-  /// True after a fatal error: the rest of the input cannot be read.
+  /// True after a fatal error: the rest of the input cannot be read (see next()'s example).
   bool failed() const { return failed_; }
 
  private:
