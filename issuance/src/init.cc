@@ -23,6 +23,7 @@
 #include "ecusson/ob2/documents.h"
 #include "ecusson/ob2/issue.h"
 #include "ecusson/store/sqlite_store.h"
+#include "email.h"
 #include "key_files.h"
 
 namespace ecusson::issuance {
@@ -118,13 +119,6 @@ fs::path url_path_to_file(std::string_view url_path) {
   return p;
 }
 
-bool valid_email(std::string_view e) {
-  auto at = e.find('@');
-  return at != std::string_view::npos && at > 0 && at + 1 < e.size() &&
-         e.find('@', at + 1) == std::string_view::npos &&
-         e.find_first_of(" \t\r\n<>,;") == std::string_view::npos;
-}
-
 Result<void> check_profile_options(const InitOptions& o) {
   if (o.issuer_name && o.issuer_name->find_first_not_of(" \t") == std::string::npos)
     return make_error("issuance.bad_option", "--issuer-name", o.lang,
@@ -135,7 +129,7 @@ Result<void> check_profile_options(const InitOptions& o) {
     return make_error("issuance.bad_option", "--issuer-url", o.lang,
                       {"issuer-url", tr(o.lang, "une URL http(s):// est attendue",
                                         "an http(s):// URL is expected")});
-  if (o.email && !o.email->empty() && !valid_email(*o.email))
+  if (o.email && !o.email->empty() && !detail::valid_email(*o.email))
     return make_error("issuance.bad_option", "--email", o.lang,
                       {"email", tr(o.lang, "adresse e-mail invalide", "invalid e-mail address")});
   return {};

@@ -189,4 +189,22 @@ Result<store::StatusEntry> allocate_status_entry(store::Store& s, const Issuer& 
                     {issuer.dir.string(), "status list allocation failed"});
 }
 
+Result<store::StatusEntry> StatusAllocator::next(store::Store& s, store::StatusPurpose purpose) {
+  Block& b = blocks_[purpose == store::StatusPurpose::revocation ? 0 : 1];
+  for (int attempt = 0; b.next >= b.end && attempt < 3; ++attempt) {
+    auto list = current_status_list(s, issuer_, purpose, lang_);
+    if (!list) return list.error();
+    auto range = s.allocate_status_indices(list->id, block_);
+    if (range) {
+      b = {list->id, range->first, range->first + range->count};
+    } else if (range.error().code != "store.status_list_full") {
+      return store_failure(issuer_, range.error(), lang_);
+    }
+  }
+  if (b.next >= b.end)
+    return make_error("issuance.store", issuer_.dir.string(), lang_,
+                      {issuer_.dir.string(), "status list allocation failed"});
+  return store::StatusEntry{b.list_id, purpose, b.next++};
+}
+
 }  // namespace ecusson::issuance

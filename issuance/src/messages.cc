@@ -8,6 +8,8 @@ namespace {
 
 // Sorted by code (checked by tests/issuance/messages_test.cc).
 constexpr std::array kCatalogue{
+    MessageEntry{"issuance.art", "image du badge {1} impossible : {2}",
+                 "cannot draw the badge {1}: {2}"},
     MessageEntry{"issuance.bad_award", "attribution impossible : {1}",
                  "cannot award: {1}"},
     MessageEntry{"issuance.bad_award_policy",
@@ -25,11 +27,20 @@ constexpr std::array kCatalogue{
                  "the grid {1} cannot give a badge catalogue: {2}"},
     MessageEntry{"issuance.bad_option", "option --{1} invalide : {2}",
                  "invalid option --{1}: {2}"},
+    MessageEntry{"issuance.bake", "impossible d'intégrer le badge {1} dans son image : {2}",
+                 "cannot bake the credential {1} into its image: {2}"},
     MessageEntry{"issuance.base_url_changed",
                  "ce dossier est déjà initialisé pour l'URL de base {1} : elle fixe "
                  "l'identifiant de l'émetteur ({2}) et ne peut pas devenir {3}",
                  "this directory is already set up for the base URL {1}: it fixes the "
                  "issuer id ({2}) and cannot become {3}"},
+    MessageEntry{"issuance.batch_busy",
+                 "un autre lot écrit déjà dans le dossier {1} : attendez qu'il finisse ou "
+                 "choisissez un autre dossier (--out)",
+                 "another batch is writing into {1}: wait for it to finish or choose another "
+                 "folder (--out)"},
+    MessageEntry{"issuance.batch_input", "fichier de lot {1} inutilisable : {2}",
+                 "unusable batch file {1}: {2}"},
     MessageEntry{"issuance.evaluation_changed",
                  "l'évaluation {1} est déjà enregistrée (le {2}) avec un autre contenu : un "
                  "fichier d'évaluation enregistré ne se modifie pas ; donnez un nouvel "

@@ -283,21 +283,30 @@ Result<std::vector<StatusList>> SqliteStore::list_status_lists(const std::string
 }
 
 Result<std::uint64_t> SqliteStore::allocate_status_index(const std::string& list_id) {
-  return write([&]() -> Result<std::uint64_t> {
-    // One statement under the write lock: two writers can never read the same next_index.
-    ECUSSON_STORE_ASSIGN(st, db_.prepare("UPDATE status_lists SET next_index = next_index + 1"
-                                         " WHERE id = ?1 AND next_index < size"
-                                         " RETURNING next_index - 1"));
-    st.bind(1, list_id);
-    ECUSSON_STORE_ASSIGN(row, st.step());
-    if (row) {
-      auto index = static_cast<std::uint64_t>(st.integer(0));
-      ECUSSON_STORE_CHECK(st.run());
-      return index;
-    }
-    ECUSSON_STORE_ASSIGN(list, get_status_list(list_id));
-    return store_error("store.status_list_full", db_.path(),
-                       {list_id, std::to_string(list.size)});
+  ECUSSON_STORE_ASSIGN(range, allocate_status_indices(list_id, 1));
+  return range.first;
+}
+
+Result<StatusIndexRange> SqliteStore::allocate_status_indices(const std::string& list_id,
+                                                             std::uint64_t max_count) {
+  if (max_count == 0) return store_error("store.invalid", db_.path(), {"max_count = 0"});
+  return write([&]() -> Result<StatusIndexRange> {
+    // Read and update under the write lock (write() begins IMMEDIATE): two writers can
+    // never read the same next_index.
+    ECUSSON_STORE_ASSIGN(before, db_.prepare("SELECT next_index, size FROM status_lists WHERE id = ?1"));
+    before.bind(1, list_id);
+    ECUSSON_STORE_ASSIGN(found, before.step());
+    if (!found) return store_error("store.not_found", db_.path(), {list_id});
+    const auto first = static_cast<std::uint64_t>(before.integer(0));
+    const auto size = static_cast<std::uint64_t>(before.integer(1));
+    ECUSSON_STORE_CHECK(before.run());
+    if (first >= size)
+      return store_error("store.status_list_full", db_.path(), {list_id, std::to_string(size)});
+    const std::uint64_t count = std::min(max_count, size - first);
+    ECUSSON_STORE_ASSIGN(up, db_.prepare("UPDATE status_lists SET next_index = ?2 WHERE id = ?1"));
+    up.bind(1, list_id).bind(2, static_cast<std::int64_t>(first + count));
+    ECUSSON_STORE_CHECK(up.run());
+    return StatusIndexRange{first, count};
   });
 }
 

@@ -90,6 +90,8 @@ class SqliteStore final : public Store {
   Result<StatusList> get_status_list(const std::string& id) override;
   Result<std::vector<StatusList>> list_status_lists(const std::string& issuer_id) override;
   Result<std::uint64_t> allocate_status_index(const std::string& list_id) override;
+  Result<StatusIndexRange> allocate_status_indices(const std::string& list_id,
+                                                   std::uint64_t max_count) override;
   Result<void> put_status_list_signature(const std::string& list_id, std::uint64_t version,
                                          const std::string& signed_credential,
                                          const std::string& at) override;

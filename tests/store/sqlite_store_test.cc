@@ -250,9 +250,12 @@ TEST_F(sqlite_store, a_full_status_list_hands_out_no_more_indices) {
                                      kMinStatusListSize, "t"));
   {
     Raw raw(path());
-    ASSERT_EQ(raw.exec("UPDATE status_lists SET next_index = size - 1"), SQLITE_OK);
+    ASSERT_EQ(raw.exec("UPDATE status_lists SET next_index = size - 3"), SQLITE_OK);
   }
-  EXPECT_EQ(*(*s)->allocate_status_index("L"), kMinStatusListSize - 1);
+  // A block is cut at the end of the list.
+  EXPECT_EQ(*(*s)->allocate_status_indices("L", 2), (StatusIndexRange{kMinStatusListSize - 3, 2}));
+  EXPECT_EQ(*(*s)->allocate_status_indices("L", 256), (StatusIndexRange{kMinStatusListSize - 1, 1}));
+  EXPECT_ERROR((*s)->allocate_status_indices("L", 8), "store.status_list_full");
   EXPECT_ERROR((*s)->allocate_status_index("L"), "store.status_list_full");
   EXPECT_ERROR((*s)->allocate_status_index("L"), "store.status_list_full");
 }

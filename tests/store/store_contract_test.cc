@@ -351,6 +351,23 @@ TEST_P(store_contract, award_keys_are_stable_and_unambiguous) {
   EXPECT_NE(award_key("a|1:b", "c", ""), award_key("a", "b|1:c", ""));
 }
 
+TEST_P(store_contract, status_index_blocks_follow_single_indices_without_overlap) {
+  seed_award();
+  seed_lists();
+  EXPECT_EQ(*store().allocate_status_index(kRevocation), 0u);
+  auto block = store().allocate_status_indices(kRevocation, 256);
+  ASSERT_OK(block);
+  EXPECT_EQ(*block, (StatusIndexRange{1, 256}));
+  EXPECT_EQ(*store().allocate_status_index(kRevocation), 257u);
+  EXPECT_ERROR(store().allocate_status_indices(kRevocation, 0), "store.invalid");
+  EXPECT_ERROR(store().allocate_status_indices("http://nope", 4), "store.not_found");
+  EXPECT_EQ(store().get_status_list(kRevocation)->next_index, 258u);
+  // Indices of a block are allocated: a credential may use one.
+  Credential c = credential("urn:uuid:b");
+  c.status = {{kRevocation, StatusPurpose::revocation, 200}};
+  ASSERT_OK(store().insert_credential(c));
+}
+
 TEST_P(store_contract, status_indices_are_allocated_once_and_checked_on_insert) {
   seed_award();
   seed_lists();

@@ -93,6 +93,28 @@ struct OpenOptions {
                                                                store::StatusPurpose purpose,
                                                                Lang lang = Lang::fr);
 
+/// Status entries for many awards (bulk issuance): indices come from the store in blocks,
+/// one update per block instead of one per credential. Indices of a block left unused
+/// (the run stops) simply stay unused, as the store allows. When a transaction that took
+/// a block rolls back, discard the allocator: its block was given back. Not thread-safe.
+class StatusAllocator {
+ public:
+  explicit StatusAllocator(const Issuer& issuer, std::uint64_t block = 256, Lang lang = Lang::fr)
+      : issuer_(issuer), block_(block ? block : 1), lang_(lang) {}
+  /// The next entry of `purpose`. Fails like allocate_status_entry.
+  [[nodiscard]] Result<store::StatusEntry> next(store::Store& store, store::StatusPurpose purpose);
+
+ private:
+  struct Block {
+    std::string list_id;
+    std::uint64_t next = 0, end = 0;
+  };
+  const Issuer& issuer_;
+  std::uint64_t block_;
+  Lang lang_;
+  Block blocks_[2];
+};
+
 /// Wraps a store error for people: issuance.store naming the database file.
 Error store_failure(const Issuer& issuer, const Error& e, Lang lang);
 

@@ -35,6 +35,13 @@ struct StatusList {
   friend bool operator==(const StatusList&, const StatusList&) = default;
 };
 
+/// Consecutive indices [first, first + count) of one list.
+struct StatusIndexRange {
+  std::uint64_t first = 0;
+  std::uint64_t count = 0;
+  friend bool operator==(const StatusIndexRange&, const StatusIndexRange&) = default;
+};
+
 class StatusListRepository {
  public:
   virtual ~StatusListRepository() = default;
@@ -57,6 +64,12 @@ class StatusListRepository {
   /// store longer than the busy timeout).
   [[nodiscard]] virtual Result<std::uint64_t> allocate_status_index(
       const std::string& list_id) = 0;
+  /// Hands out up to `max_count` consecutive free indices at once (bulk issuance: one
+  /// update per block instead of one per credential): {first, count} with 1 ≤ count ≤
+  /// max_count (fewer when the list has fewer left). Same atomicity and failures as
+  /// allocate_status_index; store.invalid when max_count is 0.
+  [[nodiscard]] virtual Result<StatusIndexRange> allocate_status_indices(
+      const std::string& list_id, std::uint64_t max_count) = 0;
   /// Stores the signed list credential for `version`. Fails with store.not_found,
   /// store.conflict (the list changed since: `version` is not the current one; re-sign).
   [[nodiscard]] virtual Result<void> put_status_list_signature(const std::string& list_id,
