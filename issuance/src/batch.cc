@@ -251,6 +251,24 @@ std::string csv_row(std::initializer_list<std::string_view> cells) {
   return w.str();
 }
 
+// A row as read, made fit for a UTF-8 CSV: invalid bytes and NUL become U+FFFD.
+std::string printable_row(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  while (!raw.empty()) {
+    std::size_t bad = find_invalid_utf8(raw);
+    std::string_view good = raw.substr(0, bad);
+    for (char c : good) {
+      if (c == '\0') out += "\xEF\xBF\xBD";
+      else out += c;
+    }
+    if (bad == std::string_view::npos) break;
+    out += "\xEF\xBF\xBD";
+    raw.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 std::string uuid_of(const std::string& urn) {
   return urn.starts_with("urn:uuid:") ? urn.substr(9) : urn;
 }
@@ -625,7 +643,7 @@ Result<BatchReport> run_batch(store::Store& store, const Issuer& issuer, const B
       switch (row.state) {
         case RowState::rejected: {
           ++p.rejected;
-          if (auto w = rejects.write(csv_row({std::to_string(row.line), row.raw, row.reason}), lang); !w)
+          if (auto w = rejects.write(csv_row({std::to_string(row.line), printable_row(row.raw), row.reason}), lang); !w)
             return w.error();
           break;
         }
