@@ -390,6 +390,12 @@ Result<BatchReport> run_batch(store::Store& store, const Issuer& issuer, const B
     return make_error("issuance.write", o.out.string(), lang, {o.out.string(), ec.message()});
   FolderLock lock;
   if (auto l = lock.acquire(o.out, lang); !l) return l.error();
+  // Temporaries of an earlier run killed while writing ("<file>.tmp-<random>", see
+  // common/atomic_file.h): never whole, safe to drop under the lock.
+  for (const auto& entry : fs::directory_iterator(o.out, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.find(".tmp-") != std::string::npos) fs::remove(entry.path(), ec);
+  }
   report.credentials_jsonl = o.out / "credentials.jsonl";
   report.mailing_csv = o.out / "mailing.csv";
   report.rejects_csv = o.out / "rejects.csv";
