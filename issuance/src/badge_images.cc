@@ -72,6 +72,13 @@ Result<std::shared_ptr<const BadgeArt>> BadgeImageCache::art(const std::string& 
   auto png = art::render_badge_png(result->svg, png_width_);
   if (!png) return make_error("issuance.art", what, lang, {what, png.error().message});
   result->png = std::move(*png);
+  auto baker_png = baking::PreparedPng::prepare(result->png, baking::BadgeVersion::ob3);
+  auto baker_svg = baking::PreparedSvg::prepare(result->svg, baking::BadgeVersion::ob3);
+  if (!baker_png || !baker_svg)
+    return make_error("issuance.art", what, lang,
+                      {what, (!baker_png ? baker_png.error() : baker_svg.error()).message});
+  result->baker_png = std::move(*baker_png);
+  result->baker_svg = std::move(*baker_svg);
   art_[{competence_id, level}] = result;
   return std::shared_ptr<const BadgeArt>(result);
 }
@@ -92,9 +99,9 @@ Result<BakedImages> BadgeImageCache::bake(const store::Credential& c, Lang lang)
   auto di = c.documents.find("ob3-di");
   if (di == c.documents.end())
     return make_error("issuance.bake", c.id, lang, {c.id, "no ob3-di document"});
-  auto png = baking::bake_png((*a)->png, di->second, baking::BadgeVersion::ob3);
+  auto png = (*a)->baker_png.bake(di->second);
   if (!png) return make_error("issuance.bake", c.id, lang, {c.id, png.error().message});
-  auto svg = baking::bake_svg((*a)->svg, di->second, baking::BadgeVersion::ob3);
+  auto svg = (*a)->baker_svg.bake(di->second);
   if (!svg) return make_error("issuance.bake", c.id, lang, {c.id, svg.error().message});
   return BakedImages{std::move(*png), std::move(*svg)};
 }

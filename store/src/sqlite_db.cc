@@ -81,14 +81,38 @@ std::string Statement::blob(int col) const {
 
 // --- Db ------------------------------------------------------------------------------------
 
+Statement::~Statement() {
+  if (!stmt_) return;
+  if (pool_) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    pool_->push_back(stmt_);
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+}
+
+Db::~Db() {
+  for (auto& [sql, pool] : cache_)
+    for (sqlite3_stmt* st : pool) sqlite3_finalize(st);
+  sqlite3_close_v2(h_);
+}
+
 Result<Statement> Db::prepare(std::string_view sql) {
+  auto& pool = cache_[std::string(sql)];
+  if (!pool.empty()) {
+    sqlite3_stmt* stmt = pool.back();
+    pool.pop_back();
+    return Statement(*this, stmt, &pool);
+  }
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v2(h_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  int rc = sqlite3_prepare_v3(h_, sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) {
     sqlite3_finalize(stmt);
     return error(sqlite3_extended_errcode(h_), sql);
   }
-  return Statement(*this, stmt);
+  return Statement(*this, stmt, &pool);
 }
 
 Result<void> Db::exec(std::string_view sql) {

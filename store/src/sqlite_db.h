@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 #include <string_view>
 
 #include "ecusson/result.h"
@@ -19,11 +21,15 @@ class Db;
 /// A prepared statement. Move-only; finalized by the destructor.
 class Statement {
  public:
-  Statement(Db& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
-  Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  /// `pool` (may be null) is where the statement goes back when this object is destroyed.
+  Statement(Db& db, sqlite3_stmt* stmt, std::vector<sqlite3_stmt*>* pool = nullptr)
+      : db_(&db), stmt_(stmt), pool_(pool) {}
+  Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_), pool_(o.pool_) {
+    o.stmt_ = nullptr;
+  }
   Statement& operator=(Statement&&) = delete;
   Statement(const Statement&) = delete;
-  ~Statement() { sqlite3_finalize(stmt_); }
+  ~Statement();
 
   // Binding (1-based, like SQLite). Returns *this for chaining.
   Statement& bind(int i, std::string_view text);
@@ -55,6 +61,7 @@ class Statement {
  private:
   Db* db_;
   sqlite3_stmt* stmt_;
+  std::vector<sqlite3_stmt*>* pool_;
 };
 
 /// An open connection. Move-only; closed by the destructor.
@@ -62,14 +69,19 @@ class Db {
  public:
   Db() = default;
   explicit Db(sqlite3* h, std::string path) : h_(h), path_(std::move(path)) {}
-  Db(Db&& o) noexcept : depth_(o.depth_), h_(o.h_), path_(std::move(o.path_)) { o.h_ = nullptr; }
+  Db(Db&& o) noexcept
+      : depth_(o.depth_), h_(o.h_), path_(std::move(o.path_)), cache_(std::move(o.cache_)) {
+    o.h_ = nullptr;
+  }
   Db& operator=(Db&&) = delete;
   Db(const Db&) = delete;
-  ~Db() { sqlite3_close_v2(h_); }
+  ~Db();
 
   sqlite3* handle() const { return h_; }
   const std::string& path() const { return path_; }
 
+  /// A statement for `sql`, taken from this connection's cache when one is free (parsing
+  /// the same SQL again for every call of a repository method costs more than running it).
   [[nodiscard]] Result<Statement> prepare(std::string_view sql);
   /// Rows changed by the latest INSERT/UPDATE/DELETE.
   int changes() const { return sqlite3_changes(h_); }
@@ -85,6 +97,8 @@ class Db {
  private:
   sqlite3* h_ = nullptr;
   std::string path_;
+  // Prepared statements not in use, by SQL text (node-based: pools never move).
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> cache_;
 };
 
 /// A transaction (BEGIN IMMEDIATE at depth 0, a SAVEPOINT when nested). The destructor

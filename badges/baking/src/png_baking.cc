@@ -1,4 +1,5 @@
 #include "ecusson/baking/png_baking.h"
+#include "ecusson/baking/prepared_image.h"
 
 #include <zlib.h>
 
@@ -236,6 +237,51 @@ Result<BakedPayload> unbake_png(std::string_view png, const BakingLimits& limits
     return BakedPayload{BakedKind::ob2_url, std::string(url), {}};
   }
   return fail("baking.not_baked", "cette image PNG ne contient pas de badge");
+}
+
+}  // namespace ecusson::baking
+
+namespace ecusson::baking {
+
+Result<PreparedPng> PreparedPng::prepare(std::string_view png, BadgeVersion version,
+                                         const BakingLimits& limits) {
+  // Baked once with an empty object: everything before our chunk is the head, and the
+  // last chunk (12 bytes, IEND) the tail.
+  const std::string_view probe = "{}";
+  auto baked = bake_png(png, probe, version, limits);
+  if (!baked) return baked.error();
+  std::string_view keyword = version == BadgeVersion::ob3 ? kPngKeywordOb3 : kPngKeywordOb2;
+  const std::size_t chunk = 12 + keyword.size() + 5 + probe.size();
+  PreparedPng p;
+  p.head_ = baked->substr(0, baked->size() - 12 - chunk);
+  p.iend_ = baked->substr(baked->size() - 12);
+  p.version_ = version;
+  p.limits_ = limits;
+  return p;
+}
+
+Result<std::string> PreparedPng::bake(std::string_view payload) const {
+  std::string_view text = trim(payload);
+  auto kind = detail::payload_kind(text, version_, limits_);
+  if (!kind) return kind.error();
+  if (*kind == BakedKind::ob2_url)
+    return fail("baking.bad_payload",
+                "un PNG se cuit avec le JSON ou le JWS du badge, pas avec une URL");
+  std::string_view keyword = version_ == BadgeVersion::ob3 ? kPngKeywordOb3 : kPngKeywordOb2;
+  std::string data;
+  data.reserve(keyword.size() + 5 + text.size());
+  data.append(keyword);
+  data.append(std::string_view("\0\0\0\0\0", 5));
+  data.append(text);
+  std::string out;
+  out.reserve(head_.size() + data.size() + 24);
+  out.append(head_);
+  put_be32(out, static_cast<std::uint32_t>(data.size()));
+  out.append("iTXt");
+  out.append(data);
+  put_be32(out, chunk_crc("iTXt", data));
+  out.append(iend_);
+  return out;
 }
 
 }  // namespace ecusson::baking

@@ -1,4 +1,5 @@
 #include "ecusson/baking/svg_baking.h"
+#include "ecusson/baking/prepared_image.h"
 
 #include <boost/json.hpp>
 #include <cctype>
@@ -239,6 +240,52 @@ Result<BakedPayload> unbake_svg(std::string_view svg, const BakingLimits& limits
     return BakedPayload{*kind, std::move(text), body.empty() ? std::string() : verify};
   }
   return fail("baking.not_baked", "cette image SVG ne contient pas de badge");
+}
+
+}  // namespace ecusson::baking
+
+namespace ecusson::baking {
+
+Result<PreparedSvg> PreparedSvg::prepare(std::string_view svg, BadgeVersion version,
+                                         const BakingLimits& limits) {
+  PreparedSvg p;
+  p.svg_ = std::string(svg);
+  p.version_ = version;
+  p.limits_ = limits;
+  // Baked once with a marker object, found again in the output: what surrounds it is the
+  // same for any JSON credential (a CDATA section holding the text as it is).
+  const std::string marker = "{\"ecusson-prepared-svg\":\"\\u0001\"}";
+  auto baked = bake_svg(svg, marker, version, limits);
+  if (!baked) return baked.error();
+  auto at = baked->find("<![CDATA[" + marker + "]]>");
+  if (at == std::string::npos || version != BadgeVersion::ob3) return p;  // bake_svg each time
+  p.head_ = baked->substr(0, at + 9);
+  p.tail_ = baked->substr(at + 9 + marker.size());
+  return p;
+}
+
+Result<std::string> PreparedSvg::bake(std::string_view payload) const {
+  std::string_view text = trim(payload);
+  if (head_.empty()) return bake_svg(svg_, payload, version_, limits_);
+  auto kind = detail::payload_kind(text, version_, limits_);
+  if (!kind) return kind.error();
+  if (*kind != BakedKind::ob3_json) return bake_svg(svg_, payload, version_, limits_);
+  std::string out;
+  out.reserve(head_.size() + text.size() + tail_.size() + 16);
+  out.append(head_);
+  // "]]>" cannot appear in a CDATA section: split it, as pugixml writes it.
+  for (std::size_t from = 0;;) {
+    auto end = text.find("]]>", from);
+    if (end == std::string_view::npos) {
+      out.append(text.substr(from));
+      break;
+    }
+    out.append(text.substr(from, end - from));
+    out.append("]]]]><![CDATA[>");
+    from = end + 3;
+  }
+  out.append(tail_);
+  return out;
 }
 
 }  // namespace ecusson::baking

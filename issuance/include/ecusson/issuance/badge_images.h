@@ -19,6 +19,7 @@
 #include <string>
 
 #include "ecusson/assessment/grid.h"
+#include "ecusson/baking/prepared_image.h"
 #include "ecusson/lang.h"
 #include "ecusson/result.h"
 #include "ecusson/store/credentials.h"
@@ -28,6 +29,8 @@ namespace ecusson::issuance {
 struct BadgeArt {
   std::string svg;
   std::string png;
+  baking::PreparedSvg baker_svg;  // the art, ready to be baked many times
+  baking::PreparedPng baker_png;
 };
 
 struct BakedImages {

@@ -26,6 +26,8 @@ struct SqliteOptions {
   /// Open for reading only: no migration is applied (the schema must be current), and
   /// every write fails with store.readonly.
   bool read_only = false;
+  /// Page cache of this connection (SQLite's cache_size), at least 512 KB.
+  std::size_t cache_bytes = 32u << 20;
 };
 
 /// Opens (creating and migrating as needed) the database at `options.path`.
