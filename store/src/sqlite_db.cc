@@ -115,6 +115,12 @@ Result<Statement> Db::prepare(std::string_view sql) {
   return Statement(*this, stmt, &pool);
 }
 
+Result<void> Db::run(std::string_view sql) {
+  auto st = prepare(sql);
+  if (!st) return st.error();
+  return st->run();
+}
+
 Result<void> Db::exec(std::string_view sql) {
   std::string s(sql);
   char* msg = nullptr;
@@ -161,8 +167,8 @@ Error Db::error(int rc, std::string_view context, int os_errno) const {
 
 Result<Transaction> Transaction::begin(Db& db, bool write) {
   int level = db.depth_ + 1;
-  Result<void> r = level == 1 ? db.exec(write ? "BEGIN IMMEDIATE" : "BEGIN")
-                              : db.exec("SAVEPOINT s" + std::to_string(level));
+  Result<void> r = level == 1 ? db.run(write ? "BEGIN IMMEDIATE" : "BEGIN")
+                              : db.run("SAVEPOINT s" + std::to_string(level));
   if (!r) return r.error();
   db.depth_ = level;
   return Transaction(db, level);
@@ -170,8 +176,8 @@ Result<Transaction> Transaction::begin(Db& db, bool write) {
 
 Result<void> Transaction::commit() {
   if (done_) return {};
-  Result<void> r = level_ == 1 ? db_->exec("COMMIT")
-                               : db_->exec("RELEASE s" + std::to_string(level_));
+  Result<void> r = level_ == 1 ? db_->run("COMMIT")
+                               : db_->run("RELEASE s" + std::to_string(level_));
   if (!r) {
     rollback();
     return r.error();

@@ -85,6 +85,9 @@ class Db {
   [[nodiscard]] Result<Statement> prepare(std::string_view sql);
   /// Rows changed by the latest INSERT/UPDATE/DELETE.
   int changes() const { return sqlite3_changes(h_); }
+  /// Runs one statement without parameters through the statement cache (transaction
+  /// control: BEGIN, SAVEPOINT, RELEASE, COMMIT run for every repository call).
+  [[nodiscard]] Result<void> run(std::string_view sql);
   /// Runs one or more statements without parameters.
   [[nodiscard]] Result<void> exec(std::string_view sql);
 
