@@ -100,11 +100,9 @@ Result<PreparedAward> prepare_award(store::Store& store, const Issuer& issuer,
   auto id = credentials::random_urn_uuid();
   if (!id) return make_error("issuance.sign", "", lang, {id.error().message});
   p.credential_id = *id;
-  for (auto purpose : {store::StatusPurpose::revocation, store::StatusPurpose::suspension}) {
-    auto e = allocate_status_entry(store, issuer, purpose, lang);
-    if (!e) return e.error();
-    p.status.push_back(*e);
-  }
+  auto e = allocate_status_entry(store, issuer, store::StatusPurpose::revocation, lang);
+  if (!e) return e.error();
+  p.status.push_back(*e);
   p.request = std::move(request);
   return p;
 }
@@ -165,9 +163,9 @@ Result<SignedAward> sign_award(const Issuer& issuer, const PreparedAward& p, Lan
   result["resultDescription"] = level_id.substr(0, level_id.rfind('#')) + "#levels";
   result["achievedLevel"] = level_id;
   subject["result"] = json::array{result};
-  json::array status;
-  for (const auto& e : p.status) status.push_back(status_entry_json(e));
-  doc["credentialStatus"] = std::move(status);
+  // OB 3.0 allows one credentialStatus (1EdTech's schema types it as an object): the
+  // revocation entry.
+  if (!p.status.empty()) doc["credentialStatus"] = status_entry_json(p.status.front());
 
   proofs::ProofOptions po;
   po.verification_method = issuer.ob3_method;

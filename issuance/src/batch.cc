@@ -560,11 +560,9 @@ Result<BatchReport> run_batch(store::Store& store, const Issuer& issuer, const B
           auto id = credentials::random_urn_uuid();
           if (!id) return make_error("issuance.sign", "", lang, {id.error().message});
           prepared_award.credential_id = *id;
-          for (auto purpose : {store::StatusPurpose::revocation, store::StatusPurpose::suspension}) {
-            auto e = allocator.next(s, purpose);
-            if (!e) return e.error();
-            prepared_award.status.push_back(*e);
-          }
+          auto entry = allocator.next(s, store::StatusPurpose::revocation);
+          if (!entry) return entry.error();
+          prepared_award.status.push_back(*entry);
           AwardRequest& request = prepared_award.request;
           request.participant_ref = row.participant_ref;
           request.recipient_email = row.email;

@@ -134,10 +134,8 @@ Result<DataDir> open_data_dir(const OpenOptions& options) {
   issuer->ob2_enabled = !issuer->profile.url.empty() && !issuer->profile.email.empty();
 
   if (!options.read_only) {
-    for (auto purpose : {store::StatusPurpose::revocation, store::StatusPurpose::suspension}) {
-      auto list = current_status_list(s, *issuer, purpose, lang);
-      if (!list) return list.error();
-    }
+    auto list = current_status_list(s, *issuer, store::StatusPurpose::revocation, lang);
+    if (!list) return list.error();
   }
   out.issuer = std::move(issuer);
   return out;

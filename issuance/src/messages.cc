@@ -101,6 +101,13 @@ constexpr std::array kCatalogue{
     MessageEntry{"issuance.status_conflict", "statut du badge {1} inchangé : {2}",
                  "status of the credential {1} unchanged: {2}"},
     MessageEntry{"issuance.store", "magasin {1} : {2}", "store {1}: {2}"},
+    MessageEntry{"issuance.suspension_unsupported",
+                 "le badge {1} ne peut pas être suspendu : un badge Open Badges 3.0 porte une "
+                 "seule entrée de statut, celle de la révocation (définitive) ; révoquez-le "
+                 "et émettez-en un nouveau si besoin",
+                 "the credential {1} cannot be suspended: an Open Badges 3.0 credential "
+                 "carries a single status entry, for revocation (final); revoke it and issue "
+                 "a new one if needed"},
     MessageEntry{"issuance.unknown_participant",
                  "le participant {1} (évaluation {2}) n'est pas dans le magasin : importez-le "
                  "d'abord (ecusson participants import personnes.csv)",

@@ -129,6 +129,22 @@ Result<StatusChangeResult> change_status(store::Store& store, const Issuer& issu
                                           "badges OB 2.0 et gardé au journal)",
                                     "a reason is required (published for OB 2.0 badges and "
                                     "kept in the audit log)")});
+  if (change != StatusChange::revoke) {
+    // A suspension is published only through a suspension entry, which OB 3.0's single
+    // credentialStatus leaves no room for: refuse rather than record a change no
+    // verifier would see.
+    auto c = store.get_credential(id);
+    if (!c) {
+      if (c.error().code == "store.not_found")
+        return make_error("issuance.not_found", id, lang,
+                          {std::string(tr(lang, "badge", "credential")), id});
+      return store_failure(issuer, c.error(), lang);
+    }
+    bool has_suspension = false;
+    for (const auto& e : c->status) has_suspension = has_suspension || e.purpose == store::StatusPurpose::suspension;
+    if (!has_suspension && !c->suspended_at)
+      return make_error("issuance.suspension_unsupported", id, lang, {id});
+  }
   StatusChangeResult out;
   const std::string at = now_utc();
   const char* action = change == StatusChange::revoke    ? "credential.revoke"

@@ -3,8 +3,8 @@
 //
 // An award is issued in three steps, so that bulk issuance can sign on every core while
 // one thread talks to the store:
-//   1. prepare_award  (store)  — a credential id and two fresh status entries
-//                                (revocation, suspension) in the issuer's status lists;
+//   1. prepare_award  (store)  — a credential id and a fresh revocation entry in the
+//                                issuer's status list;
 //   2. sign_award     (pure)   — the OB 3.0 OpenBadgeCredential secured with
 //                                eddsa-rdfc-2022 (`proof` as an array, as the 1EdTech
 //                                schema types it) and as a VC-JWT; OB 2.0 hosted and
@@ -20,9 +20,9 @@
 // catalogue's stored Achievement document (as published); result.achievedLevel = the
 // rubric level of the achievement's level; recipient = a salted SHA-256 hash of the
 // e-mail (IdentityObject), or the participant's DID as subject id; evidence = a short
-// narrative (what was observed: no personal or health data); credentialStatus = the two
-// BitstringStatusListEntry objects; credentialSchema = 1EdTech's AchievementCredential
-// schema.
+// narrative (what was observed: no personal or health data); credentialStatus = one
+// BitstringStatusListEntry (purpose revocation: OB 3.0 and 1EdTech's schema allow a single
+// credentialStatus object); credentialSchema = 1EdTech's AchievementCredential schema.
 //
 // Thread-safety: sign_award is thread-safe (the Issuer is shared read-only); the store
 // steps use the Store they are given (one per thread).
@@ -60,7 +60,7 @@ struct AwardRequest {
 struct PreparedAward {
   AwardRequest request;
   std::string credential_id;  // "urn:uuid:…"
-  std::vector<store::StatusEntry> status;  // revocation, then suspension
+  std::vector<store::StatusEntry> status;  // the revocation entry
 };
 
 /// Step 2's output.

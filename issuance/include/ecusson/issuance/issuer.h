@@ -2,9 +2,8 @@
 //
 // open_data_dir() opens DIR/ecusson.db, reads the one issuer profile and its key
 // references, loads both private keys through the same checks as init (regular file, mode
-// 0600, the key the store names), and makes sure the issuer has its two Bitstring status
-// lists (revocation and suspension, 131,072 entries each; a full list is followed by the
-// next one). Everything an award needs that does not change while issuing is gathered in
+// 0600, the key the store names), and makes sure the issuer has its Bitstring status list
+// for revocation (131,072 entries; a full list is followed by the next one). Everything an award needs that does not change while issuing is gathered in
 // `Issuer`, a read-only value that signing threads share.
 //
 // Where documents live: a URL under the base URL maps to a file under DIR/public with the

@@ -52,7 +52,9 @@ struct StatusChangeResult {
 /// Revokes (final), suspends or lifts a suspension of the credential `id`, with the
 /// reason and actor in the audit log ("credential.revoke", "credential.suspend",
 /// "credential.unsuspend"), then publishes. Fails with issuance.bad_option (empty reason
-/// for revoke/suspend), issuance.not_found (unknown credential), issuance.status_conflict
+/// for revoke/suspend), issuance.not_found (unknown credential),
+/// issuance.suspension_unsupported (the credential has no suspension entry: OB 3.0 badges
+/// carry a single credentialStatus, for revocation), issuance.status_conflict
 /// (already revoked, already suspended, not suspended), issuance.store, and
 /// publish_status's errors (the change is recorded then: run `ecusson status publish`).
 [[nodiscard]] Result<StatusChangeResult> change_status(store::Store& store, const Issuer& issuer,
