@@ -54,5 +54,24 @@ TEST(text, append_utf8_encodes_each_length) {
   EXPECT_EQ(out, "\x7F\xC2\x80\xDF\xBF\xE0\xA0\x80\xEF\xBF\xBF\xF0\x90\x80\x80\xF4\x8F\xBF\xBF");
 }
 
+TEST(text, find_invalid_utf8_accepts_every_length_and_points_at_the_first_bad_byte) {
+  constexpr auto npos = std::string_view::npos;
+  EXPECT_EQ(find_invalid_utf8(""), npos);
+  EXPECT_EQ(find_invalid_utf8("A\xC3\xA9\xE2\x82\xAC\xF0\x9F\x8F\x85"), npos);
+  EXPECT_EQ(find_invalid_utf8("\xF4\x8F\xBF\xBF\xED\x9F\xBF"), npos);  // U+10FFFF, U+D7FF
+  EXPECT_EQ(find_invalid_utf8("caf\xE9"), 3u);                         // Latin-1 "café"
+  EXPECT_EQ(find_invalid_utf8("caf\xE9 ok"), 3u);
+  EXPECT_EQ(find_invalid_utf8("ab\x80"), 2u);            // stray continuation
+  EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), 0u);          // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("\xE0\x80\xAF"), 0u);      // overlong
+  EXPECT_EQ(find_invalid_utf8("\xF0\x80\x80\xAF"), 0u);  // overlong
+  EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1u);     // surrogate U+D800
+  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);  // above U+10FFFF
+  EXPECT_EQ(find_invalid_utf8("\xF5\x80\x80\x80"), 0u);
+  EXPECT_EQ(find_invalid_utf8("\xE2\x82"), 0u);  // truncated
+  EXPECT_EQ(find_invalid_utf8("\xE2\x82x"), 0u);
+  EXPECT_EQ(find_invalid_utf8("\xFF\xFE" "a"), 0u);  // UTF-16 BOM
+}
+
 }  // namespace
 }  // namespace ecusson

@@ -1,5 +1,5 @@
 // Small text helpers on ASCII, shared by every part: trimming, ASCII case folding and
-// case-insensitive comparison, joining and splitting.
+// case-insensitive comparison, joining and splitting, and UTF-8 encoding and checking.
 //
 // Only ASCII letters are folded (A–Z ↔ a–z): the protocols these serve (URL schemes and
 // hosts, JOSE algorithm names, e-mail identities of Open Badges, language tags) define
@@ -8,6 +8,7 @@
 // thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,5 +52,11 @@ std::vector<std::string_view> split(std::string_view text, char separator);
 /// surrogates and values above U+10FFFF are not checked here).
 /// Example: `append_utf8(s, U'é')` appends "\xC3\xA9".
 void append_utf8(std::string& out, char32_t code_point);
+
+/// The offset of the first byte of `text` that does not belong to a well-formed UTF-8
+/// sequence (a stray continuation byte, a truncated sequence, an overlong form, a
+/// surrogate, a value above U+10FFFF), or std::string_view::npos when all of it is valid.
+/// Example: find_invalid_utf8("caf\xC3\xA9") == npos; find_invalid_utf8("caf\xE9") == 3.
+std::size_t find_invalid_utf8(std::string_view text);
 
 }  // namespace ecusson
