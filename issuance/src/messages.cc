@@ -20,11 +20,14 @@ constexpr std::array kCatalogue{
                  "identifiants, requête ni fragment",
                  "invalid base URL ({1}): expected https://host[:port][/path], without "
                  "credentials, query or fragment"},
+    MessageEntry{"issuance.bad_csv", "fichier {1} inutilisable : {2}",
+                 "unusable file {1}: {2}"},
     MessageEntry{"issuance.bad_grid",
                  "la grille {1} ne permet pas de construire le catalogue des badges : {2}",
                  "the grid {1} cannot give a badge catalogue: {2}"},
     MessageEntry{"issuance.bad_option", "option --{1} invalide : {2}",
                  "invalid option --{1}: {2}"},
+    MessageEntry{"issuance.bad_row", "ligne refusée : {1}", "row refused: {1}"},
     MessageEntry{"issuance.base_url_changed",
                  "ce dossier est déjà initialisé pour l'URL de base {1} : elle fixe "
                  "l'identifiant de l'émetteur ({2}) et ne peut pas devenir {3}",
