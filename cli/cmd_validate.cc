@@ -5,7 +5,7 @@
 // A thin adapter over issuance::record_evaluation and issuance::validate_evaluation.
 // Exit codes: 0 at least one level is validated (or was already), 1 nothing to validate
 // (no level attained: each competence says why), 2 unusable input (file, id, --level
-// above the proposal, unknown participant…), nothing recorded then.
+// above the proposal, unknown participant…), nothing validated then.
 #include <filesystem>
 #include <iostream>
 #include <map>

@@ -283,6 +283,11 @@ TEST(cli_award, level_above_the_proposal_is_refused_and_nothing_validated) {
   EXPECT_TRUE(contains(award.out, "niveau proposé non validé")) << award.out;
   // --by is required for a validation.
   EXPECT_EQ(run_ecusson("validate " + q(eval)).exit_code, 2);
+  // The evaluation was recorded by the first call: its id is enough now.
+  auto by_id = cohort.run("validate EV-2025-0102 --by 'Sophie Martin' --json");
+  EXPECT_EQ(by_id.exit_code, 0) << by_id.err;
+  EXPECT_EQ(parse_object(by_id).at("recorded"), false);
+  EXPECT_EQ(cohort.run("validate EV-INCONNUE --by X").exit_code, 2);
 }
 
 TEST(cli_award, withdrawn_consent_refuses_the_award) {

@@ -50,7 +50,7 @@ struct ImportReport {
   std::vector<std::string> unchanged;  // refs already stored as given
   std::vector<ImportRejection> rejected;
   std::vector<std::string> ignored_columns;  // header names that are not ours
-  std::size_t rows = 0;  // data rows read (accepted + refused)
+  std::size_t rows = 0;  // data rows read (accepted + refused; emptied rows ";;;" skipped)
 };
 
 /// Imports the participants CSV read from `csv` (see the header comment). Per-row problems
