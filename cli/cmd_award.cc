@@ -124,22 +124,22 @@ int run_award(Context& ctx, const AwardArgs& a) {
     }
     const assessment::Grid* grid = assessor.grid_of(result);
     auto recorded = issuance::record_evaluation(*dir->store, *dir->issuer, result, actor, ctx.lang);
-    if (!recorded) {
-      print_error(ctx.lang, recorded.error());
+    // An evaluation the store refuses (unknown participant, changed file): said, counted
+    // as unusable, and the others go on.
+    auto unusable_evaluation = [&](const Error& e) {
+      print_error(ctx.lang, e);
       ++totals.unusable;
-      ev["error"] = json::object{{"code", recorded.error().code},
-                                 {"message", recorded.error().message}};
+      ev["error"] = json::object{{"code", e.code}, {"message", e.message}};
       evaluations.push_back(std::move(ev));
+    };
+    if (!recorded) {
+      unusable_evaluation(recorded.error());
       continue;
     }
     auto decisions = issuance::award_evaluation(*dir->store, *dir->issuer, *grid, result,
                                                 {.policy = *policy, .actor = actor, .valid_until = {}}, ctx.lang);
     if (!decisions) {
-      print_error(ctx.lang, decisions.error());
-      ++totals.unusable;
-      ev["error"] = json::object{{"code", decisions.error().code},
-                                 {"message", decisions.error().message}};
-      evaluations.push_back(std::move(ev));
+      unusable_evaluation(decisions.error());
       continue;
     }
     json::array list;
@@ -238,9 +238,7 @@ void add_award_command(CLI::App& app, Context& ctx) {
                                    "Who issues (default: the system user)"));
   cmd->add_option("--out", a->out, T(ctx, "Dossier des images PNG et SVG (défaut : <dir>/badges)",
                                      "Folder for the PNG and SVG images (default: <dir>/badges)"));
-  cmd->add_option("--dir", a->dir, T(ctx, "Dossier de données (défaut : var)",
-                                     "Data directory (default: var)"));
-  cmd->add_flag("--json", a->json, T(ctx, "Sortie JSON", "JSON output"));
+  add_dir_and_json(cmd, ctx, a->dir, a->json);
   cmd->callback([&ctx, a] { ctx.exit_code = run_award(ctx, *a); });
 }
 

@@ -80,9 +80,7 @@ void add_consent_command(CLI::App& app, Context& ctx) {
                                      "How (signed paper form, e-mail…)"));
   cmd->add_option("--by", a->by, T(ctx, "Qui l'enregistre (défaut : l'utilisateur du système)",
                                    "Who records it (default: the system user)"));
-  cmd->add_option("--dir", a->dir, T(ctx, "Dossier de données (défaut : var)",
-                                     "Data directory (default: var)"));
-  cmd->add_flag("--json", a->json, T(ctx, "Sortie JSON", "JSON output"));
+  add_dir_and_json(cmd, ctx, a->dir, a->json);
   cmd->callback([&ctx, a] { ctx.exit_code = run_consent(ctx, *a); });
 }
 

@@ -143,9 +143,7 @@ void add_credentials_command(CLI::App& app, Context& ctx) {
   CLI::App* list = cmd->add_subcommand("list", T(ctx, "Lister les badges émis", "List issued badges"));
   list->add_option("--participant", l->participant,
                    T(ctx, "Seulement ceux de ce participant", "Only this participant's"));
-  list->add_option("--dir", l->dir, T(ctx, "Dossier de données (défaut : var)",
-                                      "Data directory (default: var)"));
-  list->add_flag("--json", l->json, T(ctx, "Sortie JSON", "JSON output"));
+  add_dir_and_json(list, ctx, l->dir, l->json);
   list->callback([&ctx, l] { ctx.exit_code = run_list(ctx, *l); });
 
   auto s = std::make_shared<ShowArgs>();

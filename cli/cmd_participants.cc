@@ -136,19 +136,15 @@ void add_participants_command(CLI::App& app, Context& ctx) {
   import->add_option("CSV", imp->file, T(ctx, "Fichier CSV (UTF-8, ',' ou ';')",
                                          "CSV file (UTF-8, ',' or ';')"))
       ->required();
-  import->add_option("--dir", imp->dir, T(ctx, "Dossier de données (défaut : var)",
-                                          "Data directory (default: var)"));
   import->add_option("--by", imp->by, T(ctx, "Qui importe (défaut : l'utilisateur du système)",
                                         "Who imports (default: the system user)"));
-  import->add_flag("--json", imp->json, T(ctx, "Sortie JSON", "JSON output"));
+  add_dir_and_json(import, ctx, imp->dir, imp->json);
   import->callback([&ctx, imp] { ctx.exit_code = run_import(ctx, *imp); });
 
   auto list_args = std::make_shared<ListArgs>();
   CLI::App* list = cmd->add_subcommand("list", T(ctx, "Lister les participants et leur consentement",
                                                  "List participants and their consent"));
-  list->add_option("--dir", list_args->dir, T(ctx, "Dossier de données (défaut : var)",
-                                              "Data directory (default: var)"));
-  list->add_flag("--json", list_args->json, T(ctx, "Sortie JSON", "JSON output"));
+  add_dir_and_json(list, ctx, list_args->dir, list_args->json);
   list->callback([&ctx, list_args] { ctx.exit_code = run_list(ctx, *list_args); });
 }
 

@@ -74,9 +74,7 @@ void add_one(CLI::App& app, Context& ctx, const char* name, std::string help, St
         ->required();
   cmd->add_option("--by", a->by, T(ctx, "Qui décide (défaut : l'utilisateur du système)",
                                    "Who decides (default: the system user)"));
-  cmd->add_option("--dir", a->dir, T(ctx, "Dossier de données (défaut : var)",
-                                     "Data directory (default: var)"));
-  cmd->add_flag("--json", a->json, T(ctx, "Sortie JSON", "JSON output"));
+  add_dir_and_json(cmd, ctx, a->dir, a->json);
   cmd->callback([&ctx, a, change] { ctx.exit_code = run_change(ctx, *a, change); });
 }
 

@@ -56,9 +56,7 @@ void add_status_command(CLI::App& app, Context& ctx) {
   CLI::App* publish = cmd->add_subcommand(
       "publish", T(ctx, "Signer et publier les listes de statut dans <dir>/public",
                    "Sign and publish the status lists into <dir>/public"));
-  publish->add_option("--dir", a->dir, T(ctx, "Dossier de données (défaut : var)",
-                                         "Data directory (default: var)"));
-  publish->add_flag("--json", a->json, T(ctx, "Sortie JSON", "JSON output"));
+  add_dir_and_json(publish, ctx, a->dir, a->json);
   publish->callback([&ctx, a] { ctx.exit_code = run_publish(ctx, *a); });
 }
 

@@ -156,9 +156,7 @@ void add_validate_command(CLI::App& app, Context& ctx) {
                     "Lower a level: COMPETENCE=N (repeatable)"));
   cmd->add_option("--comment", a->comment, T(ctx, "Commentaire (journal d'audit)",
                                              "Comment (audit log)"));
-  cmd->add_option("--dir", a->dir, T(ctx, "Dossier de données (défaut : var)",
-                                     "Data directory (default: var)"));
-  cmd->add_flag("--json", a->json, T(ctx, "Sortie JSON", "JSON output"));
+  add_dir_and_json(cmd, ctx, a->dir, a->json);
   cmd->callback([&ctx, a] { ctx.exit_code = run_validate(ctx, *a); });
 }
 

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <CLI/CLI.hpp>
+
 #include "output.h"
 
 namespace ecusson::cli {
@@ -33,6 +35,12 @@ int exit_code_for(const Error& e) {
 int fail(const Context& ctx, const Error& e) {
   print_error(ctx.lang, e);
   return exit_code_for(e);
+}
+
+void add_dir_and_json(CLI::App* cmd, const Context& ctx, std::string& dir, bool& json) {
+  cmd->add_option("--dir", dir, T(ctx, "Dossier de données (défaut : var)",
+                                  "Data directory (default: var)"));
+  cmd->add_flag("--json", json, T(ctx, "Sortie JSON", "JSON output"));
 }
 
 assessment::AssessOptions assess_options(const Context& ctx) {

@@ -18,6 +18,10 @@
 #include "ecusson/error.h"
 #include "ecusson/issuance/issuer.h"
 
+namespace CLI {
+class App;
+}
+
 namespace ecusson::cli {
 
 /// The default actor for the audit log: the system user's name (getpwuid, else $USER,
@@ -37,6 +41,10 @@ int fail(const Context& ctx, const Error& e);
 
 /// An Assessor over templates/grids, messages in ctx.lang.
 assessment::AssessOptions assess_options(const Context& ctx);
+
+/// Adds the options every issuing command shares: `--dir` (data directory, default var)
+/// and `--json` (machine output on stdout).
+void add_dir_and_json(CLI::App* cmd, const Context& ctx, std::string& dir, bool& json);
 
 /// ctx's translation of a French/English pair, as a std::string.
 inline std::string T(const Context& ctx, std::string_view fr, std::string_view en) {

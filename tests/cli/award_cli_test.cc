@@ -53,6 +53,15 @@ class Cohort {
   RunResult import_examples() {
     return run("participants import " + q(source_dir() / "examples/participants.csv"));
   }
+  /// Imports the example participants, validates P-7F3A9C's exit evaluation and records
+  /// that person's consent; returns the evaluation's path.
+  fs::path ready_to_award() {
+    EXPECT_EQ(import_examples().exit_code, 0);
+    fs::path eval = add_evaluation("P-7F3A9C.exit.eval.xml");
+    EXPECT_EQ(run("validate " + q(eval) + " --by 'Sophie Martin'").exit_code, 0);
+    EXPECT_EQ(run("consent P-7F3A9C --given").exit_code, 0);
+    return eval;
+  }
 
   TempDir tmp;
   fs::path dir;
@@ -292,10 +301,7 @@ TEST(cli_award, level_above_the_proposal_is_refused_and_nothing_validated) {
 
 TEST(cli_award, withdrawn_consent_refuses_the_award) {
   Cohort cohort;
-  ASSERT_EQ(cohort.import_examples().exit_code, 0);
-  auto eval = cohort.add_evaluation("P-7F3A9C.exit.eval.xml");
-  ASSERT_EQ(cohort.run("validate " + q(eval) + " --by 'Sophie Martin'").exit_code, 0);
-  ASSERT_EQ(cohort.run("consent P-7F3A9C --given").exit_code, 0);
+  auto eval = cohort.ready_to_award();
   auto withdrawn = cohort.run("consent P-7F3A9C --withdrawn --how courriel");
   ASSERT_EQ(withdrawn.exit_code, 0) << withdrawn.err;
   auto r = cohort.run("award " + q(eval));
@@ -307,10 +313,7 @@ TEST(cli_award, withdrawn_consent_refuses_the_award) {
 
 TEST(cli_award, status_changes_unknown_id_is_2_and_a_refused_change_is_1) {
   Cohort cohort;
-  ASSERT_EQ(cohort.import_examples().exit_code, 0);
-  auto eval = cohort.add_evaluation("P-7F3A9C.exit.eval.xml");
-  ASSERT_EQ(cohort.run("validate " + q(eval) + " --by 'Sophie Martin'").exit_code, 0);
-  ASSERT_EQ(cohort.run("consent P-7F3A9C --given").exit_code, 0);
+  auto eval = cohort.ready_to_award();
   auto awarded = cohort.run("award " + q(eval) + " --json");
   ASSERT_EQ(awarded.exit_code, 0) << awarded.err;
   auto list = json::parse(cohort.run("credentials list --json").out).as_array();
