@@ -27,6 +27,7 @@
 #include "ecusson/common/csv_reader.h"
 #include "ecusson/common/datetime.h"
 #include "ecusson/common/digest.h"
+#include "ecusson/common/templates.h"
 #include "ecusson/common/text.h"
 #include "ecusson/credentials/ob3_credential.h"
 #include "ecusson/issuance/award.h"
@@ -34,7 +35,7 @@
 #include "ecusson/issuance/catalogue.h"
 #include "ecusson/issuance/messages.h"
 #include "ecusson/issuance/revocation.h"
-#include "email.h"
+#include "ecusson/issuance/participants.h"
 
 namespace ecusson::issuance {
 namespace {
@@ -156,7 +157,7 @@ void check_row(const CsvRecord& rec, const Columns& cols, const assessment::Grid
   row.evidence_url = field(rec, cols.evidence_url);
   row.narrative = field(rec, cols.narrative);
   row.valid_until = field(rec, cols.valid_until);
-  if (!detail::valid_email(row.email))
+  if (!plausible_email(row.email))
     return reject(std::string(tr(lang, "adresse e-mail invalide : « ", "invalid e-mail address: \"")) +
                   row.email + std::string(tr(lang, " »", "\"")));
   if (row.given.empty() || row.family.empty())
@@ -419,7 +420,28 @@ Result<BatchReport> run_batch(store::Store& store, const Issuer& issuer, const B
         !r)
       return r.error();
   }
-  BadgeImageCache images(o.grid, issuer.base.url);
+  BadgeArtCache art_cache({.templates_dir = templates_dir(), .lang = lang});
+  // The picture files of a row, named as `ecusson award` names them.
+  auto write_images = [&](const Row& row) -> Result<void> {
+    const store::Credential& c = row.credential;
+    const std::string stem =
+        badge_file_stem(c.participant_ref, row.competence, row.level, c.id);
+    std::error_code exists_ec;
+    if (fs::exists(o.out / (stem + ".png"), exists_ec) &&
+        fs::exists(o.out / (stem + ".svg"), exists_ec))
+      return {};  // written whole by an earlier run (temporary, then rename)
+    auto art = art_cache.art(*o.grid, row.competence, row.level);
+    if (!art) return make_error("issuance.art", row.competence, lang,
+                                {row.competence + " " + std::to_string(row.level), art.error().message});
+    auto di = c.documents.find("ob3-di");
+    if (di == c.documents.end())
+      return make_error("issuance.bake", c.id, lang, {c.id, "no ob3-di document"});
+    auto baked = bake_badge(**art, di->second);
+    if (!baked) return make_error("issuance.bake", c.id, lang, {c.id, baked.error().message});
+    auto written = write_baked_badge(*baked, o.out, stem, lang);
+    if (!written) return written.error();
+    return {};
+  };
 
   const unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t chunk_rows = std::max<std::size_t>(1, o.chunk_rows);
@@ -635,7 +657,7 @@ Result<BatchReport> run_batch(store::Store& store, const Issuer& issuer, const B
       parallel_for(rows.size(), threads, [&](std::size_t i) {
         Row& row = rows[i];
         if (row.state != RowState::issued && row.state != RowState::already_issued) return;
-        auto w = images.write_baked(row.credential, o.out, lang);
+        auto w = write_images(row);
         if (!w) image_errors[i] = w.error();
       });
       for (auto& e : image_errors)
@@ -663,9 +685,11 @@ Result<BatchReport> run_batch(store::Store& store, const Issuer& issuer, const B
           if (auto w = jsonl.write(di->second + "\n", lang); !w) return w.error();
           const std::string uuid = uuid_of(c.id);
           const std::string title = row.achievement ? row.achievement->name : c.achievement_id;
+          const std::string stem =
+              badge_file_stem(c.participant_ref, row.competence, row.level, c.id);
           if (auto w = mailing.write(csv_row({row.email, row.given, row.family, title,
                                               issuer.base.url + "/credentials/" + uuid,
-                                              (o.out / (uuid + ".png")).string()}),
+                                              (o.out / (stem + ".png")).string()}),
                                      lang);
               !w)
             return w.error();

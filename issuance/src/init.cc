@@ -23,7 +23,7 @@
 #include "ecusson/ob2/documents.h"
 #include "ecusson/ob2/issue.h"
 #include "ecusson/store/sqlite_store.h"
-#include "email.h"
+#include "ecusson/issuance/participants.h"
 #include "key_files.h"
 
 namespace ecusson::issuance {
@@ -129,7 +129,7 @@ Result<void> check_profile_options(const InitOptions& o) {
     return make_error("issuance.bad_option", "--issuer-url", o.lang,
                       {"issuer-url", tr(o.lang, "une URL http(s):// est attendue",
                                         "an http(s):// URL is expected")});
-  if (o.email && !o.email->empty() && !detail::valid_email(*o.email))
+  if (o.email && !o.email->empty() && !plausible_email(*o.email))
     return make_error("issuance.bad_option", "--email", o.lang,
                       {"email", tr(o.lang, "adresse e-mail invalide", "invalid e-mail address")});
   return {};

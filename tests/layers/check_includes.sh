@@ -17,7 +17,7 @@ declare -A allowed=(
   [ob2]="common credentials crypto net baking ob2"
   [verify]="common rdf crypto net credentials proofs baking ob2 verify"
   [store]="common store"
-  [issuance]="common assessment rdf crypto net credentials proofs baking ob2 store issuance"
+  [issuance]="common assessment rdf crypto net credentials proofs baking art ob2 store issuance"
 )
 dir_of() {
   case $1 in

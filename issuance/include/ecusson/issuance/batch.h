@@ -18,7 +18,9 @@
 // duplicate. Changing other columns of an issued row does not issue a new badge.
 //
 // Outputs in `out` (each written under a temporary name and renamed when whole):
-//   <uuid>.png, <uuid>.svg     the baked badge of each credential (written once);
+//   <participant>_<competence>_niveau<n>_<id>.png / .svg
+//                              the baked badge of each credential (badge_images.h;
+//                              written once: a file present is whole);
 //   credentials.jsonl          one Data Integrity credential per line, in row order;
 //   mailing.csv                e-mail, given name, family name, badge title, badge page
 //                              URL, PNG file (for the team's mailing tool);
