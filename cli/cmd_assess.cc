@@ -7,7 +7,9 @@
 // grid is found from each evaluation's grid id and version among templates/grids unless
 // --grid imposes one. Exit codes (design §3): 0 report written; 2 unusable input (a file
 // that cannot be read, parsed or checked against its grid, with file:line:column) or bad
-// usage. Nothing is written when any evaluation is unusable.
+// usage; for a folder, 1 when some files were unusable: they are skipped, listed in the
+// report and in rejects.csv beside it, and the others are reported.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -52,12 +54,50 @@ bool write_report(const std::string& path, const std::string& data, Lang lang) {
   return false;
 }
 
+// Warnings of one kind in one file are grouped: the first is printed whole (with its
+// file:line:column), the others are counted, so that eight observations of an entry
+// interview dated before the placement give two lines, not eight.
 void print_warnings(const std::vector<as::AssessmentResult>& results, Lang lang) {
   for (const as::AssessmentResult& r : results) {
+    std::vector<std::pair<const Error*, int>> kinds;
     for (const Error& w : r.warnings) {
-      std::cerr << tr(lang, "avertissement : ", "warning: ") << w.to_string() << "\n";
+      auto it = std::find_if(kinds.begin(), kinds.end(),
+                             [&](const auto& k) { return k.first->code == w.code; });
+      if (it == kinds.end()) {
+        kinds.emplace_back(&w, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    for (const auto& [w, count] : kinds) {
+      std::cerr << tr(lang, "avertissement : ", "warning: ") << w->to_string() << "\n";
+      if (count > 1) {
+        std::cerr << "  " << tr(lang, "… et ", "… and ") << (count - 1)
+                  << tr(lang, " autre(s) avertissement(s) du même type dans ce fichier\n",
+                        " more warning(s) of the same kind in this file\n");
+      }
     }
   }
+}
+
+// rejects.csv: one row per unusable evaluation (French Excel: BOM, ';', CRLF).
+std::string rejects_csv(const std::vector<Error>& rejected, Lang lang) {
+  as::CsvWriter w;
+  w.text(tr(lang, "Fichier", "File"))
+      .text(tr(lang, "Position", "Position"))
+      .text(tr(lang, "Code", "Code"))
+      .text(tr(lang, "Message", "Message"))
+      .end_row();
+  for (const Error& e : rejected) {
+    // "dir/file.eval.xml:12:7" -> file "dir/file.eval.xml", position "12:7".
+    std::string file = e.where, position;
+    if (auto xml = file.find(".xml:"); xml != std::string::npos) {
+      position = file.substr(xml + 5);
+      file = file.substr(0, xml + 4);
+    }
+    w.text(file).text(position).text(e.code).text(e.message).end_row();
+  }
+  return w.str();
 }
 
 int run_assess(const AssessArgs& args, const Context& ctx) {
@@ -97,6 +137,7 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
 
   // Score everything first; report every unusable file, then stop without writing.
   std::vector<as::AssessmentResult> results;
+  std::vector<Error> rejected;
   int failures = 0;
   const bool progress = is_dir && files.size() > 1 && stderr_is_tty();
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -108,13 +149,17 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
     if (!r) {
       if (progress) std::cerr << "\n";
       print_error(lang, r.error());
+      rejected.push_back(r.error());
       ++failures;
       continue;
     }
     results.push_back(std::move(*r));
   }
   if (progress) std::cerr << "\n";
-  if (failures > 0) {
+  // A single file must be usable. In a folder, unusable files are skipped and listed (in
+  // the report and in rejects.csv beside it); the others are reported, and the exit code
+  // says "not everything" (1).
+  if (failures > 0 && (!is_dir || results.empty())) {
     std::cerr << failures
               << tr(lang, " évaluation(s) inutilisable(s) : aucun rapport écrit\n",
                     " unusable evaluation(s): no report written\n");
@@ -124,6 +169,7 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
 
   const std::string main_id = results.front().evaluation_id;
   as::Cohort cohort = as::build_cohort(results, assessor.grids(), lang);
+  cohort.rejected = rejected;
   for (const Error& w : cohort.warnings) {
     std::cerr << tr(lang, "avertissement : ", "warning: ") << w.to_string() << "\n";
   }
@@ -159,11 +205,22 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
     report = as::cohort_to_csv(cohort, csv, lang);
   }
   if (!write_report(args.output, report, lang)) return kExitUnusable;
+  if (!rejected.empty()) {
+    std::cerr << rejected.size()
+              << tr(lang, " évaluation(s) écartée(s), listée(s) dans le rapport",
+                    " evaluation(s) left out, listed in the report");
+    if (!args.output.empty() && args.output != "-") {
+      const fs::path rejects = fs::path(args.output).parent_path() / "rejects.csv";
+      if (!write_report(rejects.string(), rejects_csv(rejected, lang), lang)) return kExitUnusable;
+      std::cerr << tr(lang, " et dans ", " and in ") << rejects.string();
+    }
+    std::cerr << "\n";
+  }
   if (!args.output.empty() && args.output != "-") {
     std::cerr << tr(lang, "Rapport écrit : ", "Report written: ") << args.output << " ("
               << results.size() << tr(lang, " évaluation(s))\n", " evaluation(s))\n");
   }
-  return kExitOk;
+  return rejected.empty() ? kExitOk : kExitNo;
 }
 
 void add_assess_command(CLI::App& app, Context& ctx) {

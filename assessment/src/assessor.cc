@@ -48,7 +48,12 @@ Result<AssessmentResult> Assessor::assess_file(const std::string& path) {
   auto evaluation = load_evaluation(path, options_.limits);
   if (!evaluation) return evaluation.error();
   auto grid = grid_for(evaluation->grid, evaluation->grid_version, path);
-  if (!grid) return grid.error();
+  if (!grid) {
+    // Point at the evaluation's gridVersion attribute: that is what the user edits.
+    Error e = grid.error();
+    if (e.code == "grid.not_found") e.where = where(path, evaluation->grid_version_pos);
+    return e;
+  }
   if (!policy_loaded_ && !options_.policy_file.empty()) {
     auto p = load_policy(options_.policy_file, options_.limits);
     if (!p) return p.error();

@@ -235,6 +235,15 @@ std::string cohort_to_json(const Cohort& cohort, Lang lang) {
     warnings.push_back(std::move(w));
   }
   o["warnings"] = std::move(warnings);
+  if (!cohort.rejected.empty()) {
+    json::array rejected;
+    for (const Error& e : cohort.rejected) {
+      json::value r = error_object(e);
+      r.as_object()["where"] = str_or_null(detail::short_where(e.where));
+      rejected.push_back(std::move(r));
+    }
+    o["rejected"] = std::move(rejected);
+  }
   json::array groups;
   for (const CohortGroup& g : cohort.groups) {
     json::object go;
