@@ -26,6 +26,7 @@
 #include "ecusson/assessment/report_html.h"
 #include "ecusson/assessment/report_json.h"
 #include "output.h"
+#include "assess_support.h"
 
 namespace ecusson::cli {
 
@@ -46,12 +47,7 @@ struct AssessArgs {
 
 // The report, written whole or not at all (a reader never sees half a report).
 bool write_report(const std::string& path, const std::string& data, Lang lang) {
-  std::error_code ec;
-  if (fs::path p(path); p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-  if (write_output(path, data)) return true;
-  std::cerr << path
-            << tr(lang, " : impossible d'écrire le rapport\n", ": cannot write the report\n");
-  return false;
+  return write_into_folder(path, data, lang, "le rapport", "the report");
 }
 
 // Warnings of one kind in one file are grouped: the first is printed whole (with its
@@ -102,11 +98,7 @@ std::string rejects_csv(const std::vector<Error>& rejected, Lang lang) {
 
 int run_assess(const AssessArgs& args, const Context& ctx) {
   const Lang lang = ctx.lang;
-  as::AssessOptions options;
-  options.lang = lang;
-  options.grids_dir = fs::path(ctx.templates_dir) / "grids";
-  options.grid_file = args.grid;
-  options.policy_file = args.policy;
+  const as::AssessOptions options = assess_options(ctx, args.grid, args.policy);
   as::Assessor assessor(options);
 
   std::error_code ec;
@@ -148,8 +140,10 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
     auto r = assessor.assess_file(files[i]);
     if (!r) {
       if (progress) std::cerr << "\n";
-      print_error(lang, r.error());
-      rejected.push_back(r.error());
+      for (Error& e : print_problems(lang, r.error(), assessor.last_problems(),
+                                     options.max_problems)) {
+        rejected.push_back(std::move(e));
+      }
       ++failures;
       continue;
     }
@@ -180,10 +174,7 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
     if (args.format == "html") report = as::cohort_to_html(cohort, lang);
   } else {
     if (cohort.groups.size() != 1 || cohort.groups[0].participants.size() != 1) {
-      std::cerr << tr(lang,
-                      "erreur : l'évaluation d'entrée ne concerne pas le même participant ou la "
-                      "même grille\n",
-                      "error: the entry evaluation is not for the same participant or grid\n");
+      print_entry_mismatch(lang);
       return kExitUnusable;
     }
     const as::CohortGroup& group = cohort.groups[0];

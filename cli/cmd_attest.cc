@@ -19,6 +19,7 @@
 #include "ecusson/assessment/cohort.h"
 #include "ecusson/assessment/evaluation.h"
 #include "output.h"
+#include "assess_support.h"
 #include "pdf_render.h"
 
 namespace ecusson::cli {
@@ -43,11 +44,7 @@ struct AttestArgs {
 
 int run_attest(const AttestArgs& args, const Context& ctx) {
   const Lang lang = ctx.lang;
-  as::AssessOptions options;
-  options.lang = lang;
-  options.grids_dir = fs::path(ctx.templates_dir) / "grids";
-  options.grid_file = args.grid;
-  options.policy_file = args.policy;
+  const as::AssessOptions options = assess_options(ctx, args.grid, args.policy);
   as::Assessor assessor(options);
 
   as::ParseOptions parse;
@@ -62,7 +59,7 @@ int run_attest(const AttestArgs& args, const Context& ctx) {
     if (file.empty()) continue;
     auto r = assessor.assess_file(file);
     if (!r) {
-      print_error(lang, r.error());
+      (void)print_problems(lang, r.error(), assessor.last_problems(), options.max_problems);
       return kExitUnusable;
     }
     results.push_back(std::move(*r));
@@ -70,10 +67,7 @@ int run_attest(const AttestArgs& args, const Context& ctx) {
   const std::string main_id = results.front().evaluation_id;
   as::Cohort cohort = as::build_cohort(results, assessor.grids(), lang);
   if (cohort.groups.size() != 1 || cohort.groups[0].participants.size() != 1) {
-    std::cerr << tr(lang,
-                    "erreur : l'évaluation d'entrée ne concerne pas le même participant ou la "
-                    "même grille\n",
-                    "error: the entry evaluation is not for the same participant or grid\n");
+    print_entry_mismatch(lang);
     return kExitUnusable;
   }
   const as::ParticipantRecord& record = cohort.groups[0].participants[0];
@@ -118,11 +112,7 @@ int run_attest(const AttestArgs& args, const Context& ctx) {
   } else {
     bytes = as::print_document_to_html(doc);
   }
-  std::error_code ec;
-  if (fs::path p(args.output); p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-  if (!write_output(args.output, bytes)) {
-    std::cerr << args.output << tr(lang, " : impossible d'écrire l'attestation\n",
-                                   ": cannot write the attestation\n");
+  if (!write_into_folder(args.output, bytes, lang, "l'attestation", "the attestation")) {
     return kExitUnusable;
   }
   if (!args.output.empty() && args.output != "-") {

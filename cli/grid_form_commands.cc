@@ -16,6 +16,7 @@
 
 #include "ecusson/assessment/grid.h"
 #include "ecusson/assessment/tutor_form.h"
+#include "assess_support.h"
 #include "output.h"
 #include "pdf_render.h"
 
@@ -171,13 +172,7 @@ int run_form(const FormArgs& args, const Context& ctx) {
       bytes = as::print_document_to_html(*doc);
     }
   }
-  std::error_code ec;
-  if (fs::path p(args.output); p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-  if (!write_output(args.output, bytes)) {
-    std::cerr << args.output
-              << tr(lang, " : impossible d'écrire la fiche\n", ": cannot write the form\n");
-    return kExitUnusable;
-  }
+  if (!write_into_folder(args.output, bytes, lang, "la fiche", "the form")) return kExitUnusable;
   if (!args.output.empty() && args.output != "-") {
     std::cerr << tr(lang, "Fiche écrite : ", "Form written: ") << args.output << "\n";
   }

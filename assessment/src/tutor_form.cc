@@ -156,7 +156,7 @@ Result<PrintDocument> build_tutor_form(const Grid& grid, const TutorFormOptions&
         row.push_back(Cell{{text(k == 0 ? std::to_string(level.n) : std::string())}});
         Spans wording = {text(std::string(grid.indicator_label(ind, options.rome)))};
         if (ind.critical) wording.push_back(bold(std::string(tr(lang, " (essentiel)", " (essential)"))));
-        wording.push_back(muted(" " + ind.id));
+        wording.push_back(muted("\n" + ind.id));  // own line: ids never wrap
         row.push_back(Cell{wording});
         for (std::size_t c = 0; c < columns.size(); ++c) row.push_back(Cell{});
         t.rows.push_back(std::move(row));

@@ -114,6 +114,27 @@ TEST(report_warnings_cli, cohort_skips_an_unusable_file_and_lists_it) {
   EXPECT_EQ(count(rejects, "\r\n"), 2u) << "header and one rejected file";
 }
 
+TEST(report_warnings_cli, every_mistake_of_a_file_in_one_pass) {
+  TempDir tmp;
+  std::string xml = read_file(examples() / "P-7F3A9C.exit.eval.xml");
+  auto swap = [&](const std::string& from, const std::string& to) {
+    xml.replace(xml.find(from), from.size(), to);
+  };
+  swap("indicator=\"ORG.ACT.1.b\"", "indicator=\"ORG.ACT.1.z\"");
+  swap("indicator=\"ORG.REG.1.a\" by=\"E1\" date=\"2025-03-05\" rating=\"3\"",
+       "indicator=\"ORG.REG.1.a\" by=\"E1\" date=\"2025-03-05\" rating=\"9\"");
+  swap("indicator=\"COM.USA.2.c\"", "indicator=\"COM.USA.2.x\"");
+  write_text_file(tmp.path() / "trois.eval.xml", xml);
+  RunResult r = run_ecusson("assess " + q(tmp.path() / "trois.eval.xml") + " --format html -o " +
+                            q(tmp.path() / "r.html"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(count(r.err, "erreur : "), 3u) << r.err;
+  EXPECT_NE(r.err.find("ORG.ACT.1.z"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("COM.USA.2.x"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("3 problèmes dans ce fichier"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(tmp.path() / "r.html"));
+}
+
 TEST(report_warnings_cli, cohort_with_only_unusable_files_writes_nothing) {
   TempDir tmp;
   write_text_file(tmp.path() / "a.eval.xml", "pas du XML");
