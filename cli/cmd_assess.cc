@@ -7,7 +7,9 @@
 // grid is found from each evaluation's grid id and version among templates/grids unless
 // --grid imposes one. Exit codes (design §3): 0 report written; 2 unusable input (a file
 // that cannot be read, parsed or checked against its grid, with file:line:column) or bad
-// usage. Nothing is written when any evaluation is unusable.
+// usage; for a folder, 1 when some files were unusable: they are skipped, listed in the
+// report and in rejects.csv beside it, and the others are reported.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -24,6 +26,7 @@
 #include "ecusson/assessment/report_html.h"
 #include "ecusson/assessment/report_json.h"
 #include "output.h"
+#include "assess_support.h"
 
 namespace ecusson::cli {
 
@@ -44,29 +47,58 @@ struct AssessArgs {
 
 // The report, written whole or not at all (a reader never sees half a report).
 bool write_report(const std::string& path, const std::string& data, Lang lang) {
-  std::error_code ec;
-  if (fs::path p(path); p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-  if (write_output(path, data)) return true;
-  std::cerr << path
-            << tr(lang, " : impossible d'écrire le rapport\n", ": cannot write the report\n");
-  return false;
+  return write_into_folder(path, data, lang, "le rapport", "the report");
 }
 
+// Warnings of one kind in one file are grouped: the first is printed whole (with its
+// file:line:column), the others are counted, so that eight observations of an entry
+// interview dated before the placement give two lines, not eight.
 void print_warnings(const std::vector<as::AssessmentResult>& results, Lang lang) {
   for (const as::AssessmentResult& r : results) {
+    std::vector<std::pair<const Error*, int>> kinds;
     for (const Error& w : r.warnings) {
-      std::cerr << tr(lang, "avertissement : ", "warning: ") << w.to_string() << "\n";
+      auto it = std::find_if(kinds.begin(), kinds.end(),
+                             [&](const auto& k) { return k.first->code == w.code; });
+      if (it == kinds.end()) {
+        kinds.emplace_back(&w, 1);
+      } else {
+        ++it->second;
+      }
+    }
+    for (const auto& [w, count] : kinds) {
+      std::cerr << tr(lang, "avertissement : ", "warning: ") << w->to_string() << "\n";
+      if (count > 1) {
+        std::cerr << "  " << tr(lang, "… et ", "… and ") << (count - 1)
+                  << tr(lang, " autre(s) avertissement(s) du même type dans ce fichier\n",
+                        " more warning(s) of the same kind in this file\n");
+      }
     }
   }
 }
 
+// rejects.csv: one row per unusable evaluation (French Excel: BOM, ';', CRLF).
+std::string rejects_csv(const std::vector<Error>& rejected, Lang lang) {
+  as::CsvWriter w;
+  w.text(tr(lang, "Fichier", "File"))
+      .text(tr(lang, "Position", "Position"))
+      .text(tr(lang, "Code", "Code"))
+      .text(tr(lang, "Message", "Message"))
+      .end_row();
+  for (const Error& e : rejected) {
+    // "dir/file.eval.xml:12:7" -> file "dir/file.eval.xml", position "12:7".
+    std::string file = e.where, position;
+    if (auto xml = file.find(".xml:"); xml != std::string::npos) {
+      position = file.substr(xml + 5);
+      file = file.substr(0, xml + 4);
+    }
+    w.text(file).text(position).text(e.code).text(e.message).end_row();
+  }
+  return w.str();
+}
+
 int run_assess(const AssessArgs& args, const Context& ctx) {
   const Lang lang = ctx.lang;
-  as::AssessOptions options;
-  options.lang = lang;
-  options.grids_dir = fs::path(ctx.templates_dir) / "grids";
-  options.grid_file = args.grid;
-  options.policy_file = args.policy;
+  const as::AssessOptions options = assess_options(ctx, args.grid, args.policy);
   as::Assessor assessor(options);
 
   std::error_code ec;
@@ -97,6 +129,7 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
 
   // Score everything first; report every unusable file, then stop without writing.
   std::vector<as::AssessmentResult> results;
+  std::vector<Error> rejected;
   int failures = 0;
   const bool progress = is_dir && files.size() > 1 && stderr_is_tty();
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -107,14 +140,20 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
     auto r = assessor.assess_file(files[i]);
     if (!r) {
       if (progress) std::cerr << "\n";
-      print_error(lang, r.error());
+      for (Error& e : print_problems(lang, r.error(), assessor.last_problems(),
+                                     options.max_problems)) {
+        rejected.push_back(std::move(e));
+      }
       ++failures;
       continue;
     }
     results.push_back(std::move(*r));
   }
   if (progress) std::cerr << "\n";
-  if (failures > 0) {
+  // A single file must be usable. In a folder, unusable files are skipped and listed (in
+  // the report and in rejects.csv beside it); the others are reported, and the exit code
+  // says "not everything" (1).
+  if (failures > 0 && (!is_dir || results.empty())) {
     std::cerr << failures
               << tr(lang, " évaluation(s) inutilisable(s) : aucun rapport écrit\n",
                     " unusable evaluation(s): no report written\n");
@@ -124,6 +163,7 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
 
   const std::string main_id = results.front().evaluation_id;
   as::Cohort cohort = as::build_cohort(results, assessor.grids(), lang);
+  cohort.rejected = rejected;
   for (const Error& w : cohort.warnings) {
     std::cerr << tr(lang, "avertissement : ", "warning: ") << w.to_string() << "\n";
   }
@@ -134,10 +174,7 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
     if (args.format == "html") report = as::cohort_to_html(cohort, lang);
   } else {
     if (cohort.groups.size() != 1 || cohort.groups[0].participants.size() != 1) {
-      std::cerr << tr(lang,
-                      "erreur : l'évaluation d'entrée ne concerne pas le même participant ou la "
-                      "même grille\n",
-                      "error: the entry evaluation is not for the same participant or grid\n");
+      print_entry_mismatch(lang);
       return kExitUnusable;
     }
     const as::CohortGroup& group = cohort.groups[0];
@@ -159,11 +196,22 @@ int run_assess(const AssessArgs& args, const Context& ctx) {
     report = as::cohort_to_csv(cohort, csv, lang);
   }
   if (!write_report(args.output, report, lang)) return kExitUnusable;
+  if (!rejected.empty()) {
+    std::cerr << rejected.size()
+              << tr(lang, " évaluation(s) écartée(s), listée(s) dans le rapport",
+                    " evaluation(s) left out, listed in the report");
+    if (!args.output.empty() && args.output != "-") {
+      const fs::path rejects = fs::path(args.output).parent_path() / "rejects.csv";
+      if (!write_report(rejects.string(), rejects_csv(rejected, lang), lang)) return kExitUnusable;
+      std::cerr << tr(lang, " et dans ", " and in ") << rejects.string();
+    }
+    std::cerr << "\n";
+  }
   if (!args.output.empty() && args.output != "-") {
     std::cerr << tr(lang, "Rapport écrit : ", "Report written: ") << args.output << " ("
               << results.size() << tr(lang, " évaluation(s))\n", " evaluation(s))\n");
   }
-  return kExitOk;
+  return rejected.empty() ? kExitOk : kExitNo;
 }
 
 void add_assess_command(CLI::App& app, Context& ctx) {

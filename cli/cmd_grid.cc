@@ -1,4 +1,5 @@
-// `ecusson grid check FILE`: validates a competence grid and prints a summary.
+// `ecusson grid check FILE`: validates a competence grid and prints a summary (`grid show`
+// and `grid form`: grid_form_commands.cc).
 //
 // Exit codes (design §3): 0 the grid is valid; 1 the grid is well-formed XML of the right
 // kind but fails validation (duplicate ids, undeclared framework, bad weight…); 2 the file
@@ -13,6 +14,7 @@
 #include "command.h"
 #include "ecusson/assessment/grid.h"
 #include "ecusson/assessment/parse_options.h"
+#include "grid_form_commands.h"
 
 namespace ecusson::cli {
 
@@ -173,6 +175,7 @@ void add_grid_command(CLI::App& app, Context& ctx) {
     }
     ctx.exit_code = kExitOk;
   });
+  add_grid_show_and_form(*grid, ctx);
 }
 
 }  // namespace

@@ -290,7 +290,7 @@ void add_ob2_command(CLI::App& app, Context& ctx) {
   issue->add_option("--issued-on", ia->issued_on, "Date d'émission (RFC 3339 ; défaut : maintenant)");
   issue->add_option("--expires", ia->expires, "Date d'expiration (RFC 3339)");
   issue->add_option("--bake", ia->bake_image, "Image PNG/SVG où cuire les assertions");
-  issue->add_option("-o,--out", ia->out_dir, "Dossier de sortie")->required();
+  issue->add_option("-o,--output", ia->out_dir, "Dossier de sortie")->required();
   issue->add_flag("--json", ia->as_json, "Sortie JSON");
   issue->callback([ia, &ctx] { ctx.exit_code = run_issue(*ia, ctx); });
 

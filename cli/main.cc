@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "command.h"
+#include "help_language.h"
 #include "ecusson/common/templates.h"
 
 namespace ecusson::cli {
@@ -61,7 +62,8 @@ int main(int argc, char** argv) {
 
   CLI::App app{"Ecusson — évaluations d'immersion et Open Badges vérifiables", "ecusson"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("ecusson ") + ECUSSON_VERSION);
+  app.set_version_flag("--version", std::string("ecusson ") + ECUSSON_VERSION,
+                       "Affiche la version et quitte / print the version and exit");
   app.add_option("--lang", ctx.lang_option, "Langue des messages : fr (défaut) ou en")
       ->check(CLI::IsMember({"fr", "en"}));
   app.fallthrough();
@@ -73,6 +75,7 @@ int main(int argc, char** argv) {
     if (a.starts_with("--lang=")) ctx.lang_option = std::string(a.substr(7));
   }
   ctx.lang = ecusson::lang_from(ctx.lang_option);
+  use_help_language(app, ctx.lang);  // before subcommands: they copy the formatter
 
   for (CommandAdder add : command_registry()) add(app, ctx);
 

@@ -45,10 +45,16 @@ Result<const Grid*> Assessor::grid_for(std::string_view id, std::string_view ver
 }
 
 Result<AssessmentResult> Assessor::assess_file(const std::string& path) {
+  last_problems_.clear();
   auto evaluation = load_evaluation(path, options_.limits);
   if (!evaluation) return evaluation.error();
   auto grid = grid_for(evaluation->grid, evaluation->grid_version, path);
-  if (!grid) return grid.error();
+  if (!grid) {
+    // Point at the evaluation's gridVersion attribute: that is what the user edits.
+    Error e = grid.error();
+    if (e.code == "grid.not_found") e.where = where(path, evaluation->grid_version_pos);
+    return e;
+  }
   if (!policy_loaded_ && !options_.policy_file.empty()) {
     auto p = load_policy(options_.policy_file, options_.limits);
     if (!p) return p.error();
@@ -60,7 +66,14 @@ Result<AssessmentResult> Assessor::assess_file(const std::string& path) {
   score_options.lang = options_.lang;
   score_options.accept_grid_version_drift = options_.accept_grid_version_drift;
   auto result = score(*evaluation, **grid, policy, score_options);
-  if (!result) return result.error();
+  if (!result) {
+    if (result.error().code.starts_with("evaluation.")) {
+      last_problems_ = find_evaluation_problems(
+          *evaluation, **grid, {options_.lang, options_.accept_grid_version_drift},
+          options_.max_problems);
+    }
+    return result.error();
+  }
   if (result->source_file.empty()) result->source_file = path;
   return result;
 }

@@ -481,12 +481,14 @@ Result<Grid> find_grid(const std::filesystem::path& dir, std::string_view id, st
     if (name.size() > 9 && name.ends_with(".grid.xml")) files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
+  std::string versions;  // other versions of the same grid id, for the message
   for (const auto& f : files) {
     auto text = detail::read_file_capped(f.string(), options);
     if (!text) continue;
     auto g = parse_grid(*text, f.string(), options);
     if (g) {
       if (g->id == id && g->version == version) return g;
+      if (g->id == id) versions += (versions.empty() ? "" : ", ") + g->version;
       continue;
     }
     // A broken file is reported only when it claims to be the wanted grid.
@@ -494,7 +496,9 @@ Result<Grid> find_grid(const std::filesystem::path& dir, std::string_view id, st
         text->find("version=\"" + std::string(version) + "\"") != std::string::npos)
       return g.error();
   }
-  return make_error("grid.not_found", options.lang, dir.string(), {id, version, dir.string()});
+  if (versions.empty()) versions = std::string(tr(options.lang, "aucune", "none"));
+  return make_error("grid.not_found", options.lang, dir.string(),
+                    {id, version, dir.string(), versions});
 }
 
 }  // namespace ecusson::assessment

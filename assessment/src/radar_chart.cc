@@ -222,6 +222,14 @@ std::string render_radar(const RadarChart& chart) {
         markers += "<circle class=\"marker\" data-axis=\"" + std::to_string(i) +
                    "\" data-value=\"" + fmt_level(value) + "\" cx=\"" + fmt(x) + "\" cy=\"" +
                    fmt(y) + "\" r=\"3.5\" fill=\"" + color + "\"/>\n";
+      } else {
+        // Not established: a hollow marker just off the centre on its axis, never a level 0
+        // (which has a filled marker at the centre). One ring per series so both show.
+        auto [hx, hy] = point(i, 0.08 + 0.06 * static_cast<double>(s));
+        markers += "<circle class=\"missing\" data-missing-axis=\"" + std::to_string(i) +
+                   "\" cx=\"" + fmt(hx) + "\" cy=\"" + fmt(hy) +
+                   "\" r=\"3.5\" fill=\"#ffffff\" stroke=\"" + color +
+                   "\" stroke-width=\"1.5\"/>\n";
       }
     }
     out += "\" fill=\"" + color + "\" fill-opacity=\"" + (s == 0 ? "0.10" : "0.18") +
@@ -229,6 +237,22 @@ std::string render_radar(const RadarChart& chart) {
            (series.dashed ? " stroke-dasharray=\"6 4\"" : "") + "/>\n";
     out += markers;
     out += "</g>\n";
+  }
+  // Dashed series (the entry) are drawn once more on top, thin and without fill, so that
+  // where entry and exit coincide the entry line stays visible over the exit line.
+  for (std::size_t s = 0; s + 1 < chart.series.size(); ++s) {
+    const RadarSeries& series = chart.series[s];
+    if (!series.dashed) continue;
+    out += "<polygon class=\"outline\" data-series=\"" + std::to_string(s) + "\" points=\"";
+    for (std::size_t i = 0; i < n; ++i) {
+      static const std::optional<double> kNone;
+      const std::optional<double>& v = i < series.values.size() ? series.values[i] : kNone;
+      int m = axis_max(chart.axes[i]);
+      auto [x, y] = point(i, clamp_value(v, m) / m);
+      if (i) out += ' ';
+      out += fmt(x) + "," + fmt(y);
+    }
+    out += "\" fill=\"none\" stroke=\"#1d2433\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n";
   }
 
   // Axis labels, outside the outer ring, anchored away from the centre.

@@ -1,5 +1,7 @@
 #include "report_common.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace ecusson::assessment::detail {
@@ -99,6 +101,46 @@ namespace ecusson::assessment::detail {
 bool level_established(const CompetenceResult& c) {
   return !(c.level == 0 && (c.status == CompetenceStatus::insufficient_evidence ||
                             c.status == CompetenceStatus::divergent_held));
+}
+
+}  // namespace ecusson::assessment::detail
+
+namespace ecusson::assessment::detail {
+
+std::vector<WarningGroup> group_warnings(const std::vector<const Error*>& warnings, Lang lang) {
+  std::vector<WarningGroup> groups;
+  for (const Error* w : warnings) {
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const WarningGroup& g) { return g.code == w->code; });
+    if (it == groups.end()) {
+      groups.push_back({w->code, {}, {}});
+      it = groups.end() - 1;
+    }
+    it->items.push_back(w);
+  }
+  for (WarningGroup& g : groups) {
+    const std::size_t n = g.items.size();
+    const std::string count = std::to_string(n);
+    if (g.code == "evaluation.date_outside_placement") {
+      g.summary = n == 1 ? std::string(tr(lang,
+                               "1 observation datée hors de la période d'immersion (entretien "
+                               "avant ou après l'immersion ?)",
+                               "1 observation dated outside the placement (an interview held "
+                               "before or after it?)"))
+                         : count + std::string(tr(lang,
+                                        " observations datées hors de la période d'immersion "
+                                        "(entretien avant ou après l'immersion ?)",
+                                        " observations dated outside the placement (an "
+                                        "interview held before or after it?)"));
+    } else if (n == 1) {
+      g.summary = g.items.front()->message;
+    } else {
+      g.summary = g.items.front()->message +
+                  std::string(tr(lang, " (et ", " (and ")) + std::to_string(n - 1) +
+                  std::string(tr(lang, " autre(s) du même type)", " more of the same kind)"));
+    }
+  }
+  return groups;
 }
 
 }  // namespace ecusson::assessment::detail

@@ -3,11 +3,13 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ecusson/assessment/evaluation.h"
 #include "ecusson/assessment/grid.h"
 #include "ecusson/assessment/rational.h"
 #include "ecusson/assessment/result.h"
+#include "ecusson/error.h"
 #include "ecusson/lang.h"
 
 namespace ecusson::assessment::detail {
@@ -43,5 +45,16 @@ bool level_established(const CompetenceResult& c);
 
 /// Competence label from the grid, or its id.
 std::string competence_label(const Grid& grid, std::string_view id);
+
+/// Warnings of one kind (one code), summarised in one plain sentence for a reader; the
+/// individual warnings (with file:line:column) stay for the technical section.
+struct WarningGroup {
+  std::string code;
+  std::string summary;                // "8 observations datées hors de la période…"
+  std::vector<const Error*> items;    // in the order given
+};
+
+/// Groups warnings by code, in order of first appearance.
+std::vector<WarningGroup> group_warnings(const std::vector<const Error*>& warnings, Lang lang);
 
 }  // namespace ecusson::assessment::detail

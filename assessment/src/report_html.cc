@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "ecusson/assessment/attestation.h"
 #include "ecusson/assessment/explain.h"
 #include "ecusson/assessment/html_page.h"
 #include "ecusson/assessment/radar_chart.h"
@@ -62,13 +63,18 @@ std::string placement_table(const Placement& p, Lang lang) {
             esc(tr(lang, " au ", " to ")) + esc(detail::display_date(p.end, lang));
   }
   row(tr(lang, "Période", "Period"), dates);
-  row(tr(lang, "Objectif", "Objective"), esc(p.objective));
+  row(tr(lang, "Objectif", "Objective"), esc(objective_label(p.objective, lang)));
+  // "70 h", "3,5 h": no ",0" on whole hours.
+  auto h = [](const Rational& r) {
+    std::string t = r.to_decimal_fr(1);
+    if (t.ends_with(",0")) t.resize(t.size() - 2);
+    return t;
+  };
   std::string hours;
   if (p.hours_planned) {
-    hours = esc(p.hours_planned->to_decimal_fr(1)) + " h " + esc(tr(lang, "prévues", "planned"));
+    hours = esc(h(*p.hours_planned)) + " h " + esc(tr(lang, "prévues", "planned"));
     if (p.hours_missed) {
-      hours += ", " + esc(p.hours_missed->to_decimal_fr(1)) + " h " +
-               esc(tr(lang, "manquées", "missed"));
+      hours += ", " + esc(h(*p.hours_missed)) + " h " + esc(tr(lang, "manquées", "missed"));
     }
   }
   row(tr(lang, "Heures", "Hours"), hours);
@@ -99,8 +105,8 @@ std::string levels_table(const CompetenceResult& c, const Grid& grid, Lang lang)
                     "</th><th>" + esc(tr(lang, "Résultat", "Outcome")) + "</th><th class=\"num\">" +
                     esc(tr(lang, "Observés", "Observed")) + "</th><th class=\"num\">" +
                     esc(tr(lang, "Démontrés", "Met")) + "</th><th class=\"num\">" +
-                    esc(tr(lang, "Divergents", "Divergent")) + "</th><th class=\"num\">" +
-                    esc(tr(lang, "Couverture", "Coverage")) + "</th><th class=\"num\">" +
+                    esc(tr(lang, "Avis divergents", "Divergent")) + "</th><th class=\"num\">" +
+                    esc(tr(lang, "Part observée", "Coverage")) + "</th><th class=\"num\">" +
                     esc(tr(lang, "Part démontrée", "Met share")) + "</th></tr></thead>\n<tbody>\n";
   for (const LevelBasis& l : c.levels) {
     const LevelScale::Step* step = scale ? scale->find(l.n) : nullptr;
@@ -135,8 +141,10 @@ std::string participant_section(const ParticipantRecord& rec, const Grid& grid, 
     if (r == nullptr) return;
     out += " · " + esc(detail::phase_label(r->phase, lang)) + esc(tr(lang, " : ", ": ")) +
            esc(r->evaluation_id);
-    if (r->placement && r->placement->end.valid()) {
-      out += " (" + esc(detail::display_date(r->placement->end, lang)) + ")";
+    // The evaluation's own date (its latest observation), not the placement's end: an
+    // entry interview is usually held before the placement.
+    if (Date d = evaluation_date(*r); d.valid()) {
+      out += " (" + esc(detail::display_date(d, lang)) + ")";
     }
   };
   eval_meta(entry);
@@ -157,13 +165,23 @@ std::string participant_section(const ParticipantRecord& rec, const Grid& grid, 
     out += placement_table(*current->placement, lang);
   }
   // Flags and warnings of both evaluations: points of attention, never penalties.
+  // Warnings are grouped per kind in one sentence each; their file positions go to the
+  // technical details at the end of the section.
   std::vector<std::string> notes;
+  std::string positions;
   for (const AssessmentResult* r : {entry, later}) {
     if (r == nullptr) continue;
     for (const std::string& f : r->flags) notes.push_back(esc(flag_label(f, lang)));
-    for (const Error& e : r->warnings) {
-      notes.push_back(esc(detail::short_where(e.where)) + (e.where.empty() ? "" : " : ") +
-                      esc(e.message));
+    std::vector<const Error*> warnings;
+    for (const Error& e : r->warnings) warnings.push_back(&e);
+    for (const detail::WarningGroup& g : detail::group_warnings(warnings, lang)) {
+      notes.push_back(esc(detail::phase_label(r->phase, lang)) + esc(tr(lang, " : ", ": ")) +
+                      esc(g.summary));
+      for (const Error* e : g.items) {
+        positions += "<li>" + esc(detail::short_where(e->where)) +
+                     (e->where.empty() ? "" : " : ") + esc(e->message) + " <code>" +
+                     esc(e->code) + "</code></li>\n";
+      }
     }
   }
   if (!notes.empty()) {
@@ -206,6 +224,13 @@ std::string participant_section(const ParticipantRecord& rec, const Grid& grid, 
   if (later) chart.series.push_back(std::move(s_later));
   out += "<h3>" + esc(tr(lang, "Niveaux proposés", "Proposed levels")) + "</h3>\n";
   out += "<div class=\"chart\">\n" + render_radar_svg(chart) + "</div>\n";
+  out += "<p class=\"meta\">" +
+         esc(tr(lang,
+                "Trait plein : dernière évaluation ; pointillés : entrée. Cercle vide près du "
+                "centre : niveau non établi (ce n'est pas un niveau 0).",
+                "Solid line: latest evaluation; dashed: entry. Hollow circle near the centre: "
+                "level not established (not a level 0).")) +
+         "</p>\n";
 
   // Summary table.
   out += "<table class=\"summary\">\n<thead><tr><th>" + esc(tr(lang, "Domaine", "Domain")) +
@@ -214,7 +239,7 @@ std::string participant_section(const ParticipantRecord& rec, const Grid& grid, 
   if (later) out += "<th class=\"num\">" + esc(detail::phase_label(later->phase, lang)) + "</th>";
   if (entry && later) out += "<th class=\"num\">" + esc(tr(lang, "Progression", "Progression")) + "</th>";
   out += "<th>" + esc(tr(lang, "Statut", "Status")) + "</th><th class=\"num\">" +
-         esc(tr(lang, "Confiance", "Confidence")) + "</th></tr></thead>\n<tbody>\n";
+         esc(tr(lang, "Fiabilité", "Reliability")) + "</th></tr></thead>\n<tbody>\n";
   for (const Domain& d : grid.domains) {
     for (const Competence& comp : d.competences) {
       const CompetenceResult* ce = entry ? entry->find(comp.id) : nullptr;
@@ -232,6 +257,15 @@ std::string participant_section(const ParticipantRecord& rec, const Grid& grid, 
     }
   }
   out += "</tbody>\n</table>\n";
+  out += "<p class=\"meta\">" +
+         esc(tr(lang,
+                "Fiabilité : part des indicateurs du niveau retenu et du suivant qui ont été "
+                "observés, réduite quand les évaluateurs divergent ou qu'un seul a compté. "
+                "« — » : niveau non établi (pas assez d'observations, ou arbitrage en attente).",
+                "Reliability: share of the indicators of the level and the next one that were "
+                "observed, reduced when evaluators disagree or only one counted. \"—\": level "
+                "not established (not enough observations, or arbitration pending).")) +
+         "</p>\n";
 
   // Detail per competence: the basis in plain words, then the figures per level.
   out += "<h3>" + esc(tr(lang, "Sur quoi reposent les niveaux", "What the levels rest on")) +
@@ -247,13 +281,42 @@ std::string participant_section(const ParticipantRecord& rec, const Grid& grid, 
       for (const std::string& sentence : explain(*c, grid, lang)) {
         out += "<li>" + esc(sentence) + "</li>\n";
       }
-      std::string evaluators = detail::evaluators_text(*c, lang);
-      out += "<li>" + esc(tr(lang, "Évaluateurs (identifiants) : ", "Evaluators (ids): ")) +
-             (evaluators.empty() ? esc(tr(lang, "aucun", "none")) : esc(evaluators)) + "</li>\n";
+      std::string shown_met;
+      const std::string rome =
+          current->placement ? current->placement->job.rome : std::string();
+      for (const IndicatorOutcome& io : c->indicators) {
+        if (!io.met) continue;
+        auto ref = grid.find_indicator(io.id);
+        if (!ref) continue;
+        shown_met += (shown_met.empty() ? "" : " ; ") +
+                     std::string(grid.indicator_label(*ref->indicator, rome));
+      }
+      if (!shown_met.empty()) {
+        out += "<li>" + esc(tr(lang, "Démontré : ", "Demonstrated: ")) + esc(shown_met) + "</li>\n";
+      }
       out += "</ul>\n";
+      std::string evaluators = detail::evaluators_text(*c, lang);
+      out += "<details class=\"technical\"><summary>" +
+             esc(tr(lang, "Détails techniques", "Technical details")) + "</summary>\n<p>" +
+             esc(tr(lang, "Évaluateurs (identifiants) : ", "Evaluators (ids): ")) +
+             (evaluators.empty() ? esc(tr(lang, "aucun", "none")) : esc(evaluators)) +
+             "</p>\n<p class=\"meta\">" +
+             esc(tr(lang,
+                    "Part observée : poids des indicateurs observés sur le total du niveau ; "
+                    "part démontrée : poids des indicateurs démontrés sur ceux observés ; avis "
+                    "divergents : évaluateurs trop éloignés, à arbitrer.",
+                    "Coverage: weight observed over the level's total; met share: weight met "
+                    "over weight observed; divergent: evaluators too far apart, to arbitrate.")) +
+             "</p>\n";
       out += levels_table(*c, grid, lang);
-      out += "</div>\n";
+      out += "</details>\n</div>\n";
     }
+  }
+  if (!positions.empty()) {
+    out += "<details class=\"technical\"><summary>" +
+           esc(tr(lang, "Détails techniques : avertissements et positions dans les fichiers",
+                  "Technical details: warnings and file positions")) +
+           "</summary>\n<ul>\n" + positions + "</ul>\n</details>\n";
   }
   out += "</section>\n";
   return out;
@@ -277,12 +340,21 @@ std::string footer(const std::vector<const AssessmentResult*>& results, Lang lan
            esc(tr(lang, "politique ", "policy ")) + esc(results.front()->policy_id) + " " +
            esc(results.front()->policy_version);
   }
-  out += "</p>\n";
+  out += "</p>\n<details class=\"technical\"><summary>" +
+         esc(tr(lang, "Détails techniques : empreintes des données",
+                "Technical details: input digests")) +
+         "</summary>\n<p>" +
+         esc(tr(lang,
+                "L'empreinte identifie exactement la grille, la politique et les observations "
+                "utilisées : deux rapports de même empreinte reposent sur les mêmes données.",
+                "The digest identifies the exact grid, policy and observations used: two "
+                "reports with the same digest rest on the same data.")) +
+         "</p>\n";
   for (const AssessmentResult* r : results) {
     out += "<p>" + esc(r->evaluation_id) + esc(tr(lang, " — empreinte des données : ", " — input digest: ")) +
            "<code>" + esc(r->input_digest) + "</code></p>\n";
   }
-  out += "</footer>\n";
+  out += "</details>\n</footer>\n";
   return out;
 }
 
@@ -340,6 +412,20 @@ std::string cohort_to_html(const Cohort& cohort, Lang lang) {
   if (!cohort.warnings.empty()) {
     body += "<ul>\n";
     for (const Error& e : cohort.warnings) {
+      body += "<li>" + esc(detail::short_where(e.where)) + (e.where.empty() ? "" : " : ") +
+              esc(e.message) + "</li>\n";
+    }
+    body += "</ul>\n";
+  }
+  if (!cohort.rejected.empty()) {
+    body += "<h2>" + esc(tr(lang, "Fichiers écartés", "Files left out")) + "</h2>\n<p class=\"meta\">" +
+            esc(tr(lang,
+                   "Ces évaluations n'ont pas pu être lues ; elles ne comptent pas dans la "
+                   "synthèse. Corrigez-les puis relancez le rapport.",
+                   "These evaluations could not be read and are not counted. Fix them and run "
+                   "the report again.")) +
+            "</p>\n<ul>\n";
+    for (const Error& e : cohort.rejected) {
       body += "<li>" + esc(detail::short_where(e.where)) + (e.where.empty() ? "" : " : ") +
               esc(e.message) + "</li>\n";
     }

@@ -31,6 +31,17 @@ json::value error_object(const Error& e) {
   return json::object{{"code", e.code}, {"where", str_or_null(e.where)}, {"message", e.message}};
 }
 
+// Warnings or rejected files for a report: local paths cut to the file name.
+json::array short_error_array(const std::vector<Error>& errors) {
+  json::array out;
+  for (const Error& e : errors) {
+    json::value w = error_object(e);
+    w.as_object()["where"] = str_or_null(detail::short_where(e.where));
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
 json::value placement_object(const Placement& p) {
   json::object o;
   o["kind"] = str_or_null(p.kind);
@@ -203,13 +214,7 @@ json::object result_object(const AssessmentResult& r, const Grid& grid, Lang lan
     flags.emplace_back(json::object{{"code", f}, {"message", flag_label(f, lang)}});
   }
   o["flags"] = std::move(flags);
-  json::array warnings;
-  for (const Error& e : r.warnings) {
-    json::value w = error_object(e);
-    w.as_object()["where"] = str_or_null(detail::short_where(e.where));
-    warnings.push_back(std::move(w));
-  }
-  o["warnings"] = std::move(warnings);
+  o["warnings"] = short_error_array(r.warnings);
   json::array comps;
   for (const CompetenceResult& c : r.competences) comps.push_back(competence_object(c, grid, r, lang));
   o["competences"] = std::move(comps);
@@ -228,13 +233,8 @@ std::string cohort_to_json(const Cohort& cohort, Lang lang) {
   o["format_version"] = 1;
   o["lang"] = lang == Lang::en ? "en" : "fr";
   o["evaluations"] = cohort.evaluation_count;
-  json::array warnings;
-  for (const Error& e : cohort.warnings) {
-    json::value w = error_object(e);
-    w.as_object()["where"] = str_or_null(detail::short_where(e.where));
-    warnings.push_back(std::move(w));
-  }
-  o["warnings"] = std::move(warnings);
+  o["warnings"] = short_error_array(cohort.warnings);
+  if (!cohort.rejected.empty()) o["rejected"] = short_error_array(cohort.rejected);
   json::array groups;
   for (const CohortGroup& g : cohort.groups) {
     json::object go;

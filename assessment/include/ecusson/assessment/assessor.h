@@ -34,6 +34,9 @@ struct AssessOptions {
   bool accept_grid_version_drift = false;
   /// File size and nesting limits.
   ParseOptions limits;
+  /// When an evaluation does not match its grid, how many of its problems to collect (see
+  /// Assessor::last_problems): all of a file's mistakes in one pass, up to this cap.
+  std::size_t max_problems = 20;
 };
 
 class Assessor {
@@ -49,6 +52,12 @@ class Assessor {
   /// Example: auto r = assessor.assess_file("examples/evaluations/P-1.exit.eval.xml");
   [[nodiscard]] Result<AssessmentResult> assess_file(const std::string& path);
 
+  /// Every problem of the last evaluation assess_file refused for not matching its grid
+  /// (unknown indicators, ratings not in the scale…), in file order, at most
+  /// AssessOptions::max_problems; empty after a success or another kind of failure (whose
+  /// Error is then the only problem). The first one is the Error assess_file returned.
+  const std::vector<Error>& last_problems() const { return last_problems_; }
+
   /// Copies of every grid loaded so far (one per id@version), in loading order.
   std::vector<Grid> grids() const { return {grids_.begin(), grids_.end()}; }
   /// The loaded grid of a result, or null.
@@ -62,6 +71,7 @@ class Assessor {
   std::deque<Grid> grids_;  // deque: pointers handed out stay valid as grids are added
   std::optional<ScoringPolicy> policy_;
   bool policy_loaded_ = false;
+  std::vector<Error> last_problems_;
 };
 
 /// The *.eval.xml files directly inside `dir`, sorted by name (not recursive).

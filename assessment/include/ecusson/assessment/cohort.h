@@ -46,6 +46,9 @@ struct Cohort {
   std::size_t evaluation_count = 0;
   /// Pairing problems (e.g. two entries on the same day): shown, never fatal.
   std::vector<Error> warnings;
+  /// Files of the folder that could not be used (unreadable, malformed, not matching their
+  /// grid), skipped: filled by the caller (build_cohort never sets it), listed by reports.
+  std::vector<Error> rejected;
 };
 
 /// Groups scored results by grid and participant and pairs entry with later results.

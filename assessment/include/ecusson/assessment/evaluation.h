@@ -166,4 +166,14 @@ struct ValidateOptions {
                                                              const Grid& grid,
                                                              const ValidateOptions& options = {});
 
+/// Every problem validate_evaluation would refuse, in file order, up to `max_problems`
+/// (at least 1), so that a file with three mistakes shows three messages in one pass. A
+/// wrong grid id or version is reported alone (the other checks would be noise). Empty when
+/// validate_evaluation succeeds.
+/// Example: for (const Error& e : find_evaluation_problems(eval, grid, {}, 20)) print(e);
+[[nodiscard]] std::vector<Error> find_evaluation_problems(const Evaluation& evaluation,
+                                                          const Grid& grid,
+                                                          const ValidateOptions& options = {},
+                                                          std::size_t max_problems = 20);
+
 }  // namespace ecusson::assessment

@@ -2,8 +2,10 @@
 //
 // Each axis is one competence, with its own level scale 0..max (grids may use any number of
 // levels, per competence). Each series (typically "Entrée" and "Sortie") is a closed polygon;
-// a series without a level on an axis (insufficient evidence) is drawn at 0 there and gets no
-// marker, so a missing level is never mistaken for a level. With fewer than 3 axes a radar
+// a series without a level on an axis (insufficient evidence) is drawn at 0 there with no
+// filled marker but a hollow one just off the centre (class "missing"), so a missing level is
+// never mistaken for level 0. Dashed series (the entry) are redrawn on top as a thin outline
+// (class "outline"), so the entry line stays visible where it coincides with the exit line. With fewer than 3 axes a radar
 // means nothing, so the chart falls back to horizontal bars. Labels (French, accents) are
 // XML-escaped and wrapped on up to three lines.
 //
