@@ -370,8 +370,8 @@ TEST(jsonld_hostile, expanded_values_count_against_max_quads) {
 }
 
 // @import inside scoped contexts of imported contexts: each import counts as a nested
-// remote context (jsonld.js counts them the same way), so a chain stops at
-// max_remote_contexts instead of at the recursion depth or never.
+// remote context (the spec leaves @import uncounted; jsonld.js bounds context URLs per
+// resolution), so a chain stops at max_remote_contexts instead of at the recursion depth.
 TEST(jsonld_hostile, deep_import_chain_stops_at_the_remote_context_limit) {
   auto chain = [](InMemoryDocumentLoader& l, int length) {
     for (int i = 0; i < length; ++i) {
@@ -398,6 +398,19 @@ TEST(jsonld_hostile, deep_import_chain_stops_at_the_remote_context_limit) {
   EXPECT_TRUE(contains_quad(*ds, "http://ex/v1", "2"));
   o.loader = &over;
   EXPECT_ERROR(to_rdf(doc, o), "jsonld.context_overflow");
+}
+
+TEST(jsonld_hostile, import_of_a_context_that_is_not_bundled_is_refused_without_fetching) {
+  // Imported contexts come from the loader like remote ones: with the bundled loader (what
+  // `ecusson verify` uses), anything else is structure.context, at the top level or in a
+  // scoped context (validated when the term is defined, even if never used).
+  json::value top = parse(R"({"@context": {"@import": "https://evil.example/ctx"},
+                              "@id": "http://ex/s", "http://ex/p": 1})");
+  EXPECT_ERROR(expand(top, bundled_options()), "structure.context");
+  json::value scoped = parse(R"({"@context": {"t": {"@id": "http://ex/t",
+                                   "@context": {"@import": "https://evil.example/ctx"}}},
+                                 "@id": "http://ex/s", "http://ex/p": 1})");
+  EXPECT_ERROR(expand(scoped, bundled_options()), "structure.context");
 }
 
 TEST(jsonld_hostile, hundred_thousand_deep_nesting_is_refused_without_overflow) {

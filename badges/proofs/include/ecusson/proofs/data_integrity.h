@@ -58,6 +58,10 @@ namespace ecusson::proofs {
 /// The verifier's options: the shared VerificationPolicy (verification_policy.h; this
 /// verifier reads max_proofs) plus its own fields.
 struct DataIntegrityVerifyOptions : credentials::VerificationPolicy {
+  // Not an aggregate: `= {}` default arguments then run the member initializers (GCC 12
+  // otherwise warns -Wmaybe-uninitialized on the policy's strings).
+  DataIntegrityVerifyOptions() = default;
+
   /// Source of JSON-LD contexts (null: bundled_document_loader()). Must outlive the call.
   const rdf::DocumentLoader* loader = nullptr;
   /// Resolves verification methods to keys and controllers (did:web, https keys…). Null:
