@@ -42,6 +42,7 @@ Result<void> check_options(const json::object& proof, std::string_view type, std
 Result<std::string> rdfc_nquads(const json::value& doc, const SuiteOptions& o) {
   JsonLdOptions jo;
   jo.loader = o.loader ? o.loader : &bundled_document_loader();
+  jo.limits = o.jsonld;
   // What toRdf leaves out is not signed: refuse it rather than sign or verify a part.
   jo.safe = true;
   auto ds = to_rdf(doc, jo);

@@ -182,7 +182,8 @@ class ProofVerifier {
       chain_key += ']';  // a chain naming no proof still covers `"proof": []`
     }
 
-    SuiteOptions so{options_.loader, options_.rdfc};
+    SuiteOptions so{options_.loader, options_.rdfc, {}};
+    so.jsonld.max_quads = options_.max_quads;
     std::string hash_data;
     Error data_error;
     bool data_ok = false;

@@ -414,6 +414,42 @@ TEST(data_integrity_proof, previous_proof_naming_more_than_max_proofs_is_refused
   EXPECT_EQ(failed(doc), Codes{"proof.too_many"});
 }
 
+TEST(data_integrity_proof, document_over_max_quads_is_refused_before_canonicalisation) {
+  // A valid proof over a credential carrying an array of numbers under a defined term; the
+  // least max_quads that verifies it is its quad count (one more at most: values are
+  // counted as expansion builds them, the credential node included).
+  Signed s = make_credential();
+  s.credential["@context"].as_array().push_back(json::object{{"nums", "https://ex.example/n"}});
+  json::array nums;
+  for (int i = 0; i < 500; ++i) nums.push_back(i);
+  s.credential["credentialSubject"].as_object()["nums"] = std::move(nums);
+  const json::object doc = sign(s);
+  JsonLdOptions jo;
+  jo.loader = &rdf::bundled_document_loader();
+  auto quads = to_rdf(json::value(s.credential), jo);
+  ASSERT_OK(quads);
+  std::size_t lo = 0, hi = quads->size() + 10;
+  while (lo + 1 < hi) {
+    DataIntegrityVerifyOptions o;
+    o.max_quads = (lo + hi) / 2;
+    (verify_data_integrity(doc, o).verified ? hi : lo) = o.max_quads;
+  }
+  EXPECT_GE(hi, quads->size());
+  EXPECT_LE(hi, quads->size() + 1);
+  DataIntegrityVerifyOptions under;
+  under.max_quads = hi;
+  EXPECT_EQ(failed(doc, under), Codes{});
+  DataIntegrityVerifyOptions over;
+  over.max_quads = hi - 1;
+  EXPECT_EQ(failed(doc, over), Codes{"proof.signature"});
+  const auto report = verify_data_integrity(doc, over);
+  ASSERT_EQ(report.proofs.size(), 1u);
+  bool refused = false;
+  for (const auto& c : report.proofs[0].checks) refused |= c.evidence.ends_with("jsonld.max_quads");
+  EXPECT_TRUE(refused);
+  EXPECT_EQ(DataIntegrityVerifyOptions{}.max_quads, 100000u);
+}
+
 TEST(data_integrity_proof, create_refuses_public_only_key) {
   const Signed s = make_credential();
   EXPECT_ERROR(create_data_integrity_proof(s.credential, s.key.public_only(), {}), "proof.key");

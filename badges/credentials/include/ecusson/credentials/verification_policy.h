@@ -61,6 +61,13 @@ struct VerificationPolicy {
   /// is checked and the document is refused with `proof.too_many` (a `previousProof` too
   /// long fails its proof the same way). Default: 16 (credentials carry one or two).
   std::size_t max_proofs = 16;
+  /// RDF quads of one document at most, when a proof canonicalises it (Data Integrity
+  /// with RDFC-1.0: the document and each proof configuration). JSON-LD expansion counts
+  /// the values it builds against the same budget, so an oversized document is refused
+  /// early: the proof fails with `jsonld.max_quads` in its evidence. Memory grows by about
+  /// 700 bytes per quad (1,000,000 quads: 740 MB). Default: 100,000 (an Open Badge has
+  /// about a hundred; a large CLR a few thousand).
+  std::size_t max_quads = 100000;
 
   /// Deadline of one fetch, redirects included. Default: 15 s.
   std::chrono::milliseconds fetch_timeout{15000};

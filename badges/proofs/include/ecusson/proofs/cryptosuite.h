@@ -19,6 +19,7 @@
 #include <boost/json/fwd.hpp>
 
 #include "ecusson/rdf/document_loader.h"
+#include "ecusson/rdf/jsonld.h"
 #include "ecusson/rdf/rdfc.h"
 #include "ecusson/result.h"
 
@@ -31,6 +32,9 @@ struct SuiteOptions {
   const rdf::DocumentLoader* loader = nullptr;
   /// RDFC-1.0 options (work limit against poison documents).
   rdf::RdfcOptions rdfc;
+  /// JSON-LD limits of the RDFC suites' toRdf (a verifier sets max_quads from its
+  /// VerificationPolicy). Default: JsonLdLimits' defaults.
+  rdf::JsonLdLimits jsonld;
 };
 
 /// The intermediate and final values of the suite's algorithms (exposed for the W3C test

@@ -56,7 +56,7 @@ namespace ecusson::proofs {
     const boost::json::object& document, const crypto::Key& key, const ProofOptions& options = {});
 
 /// The verifier's options: the shared VerificationPolicy (verification_policy.h; this
-/// verifier reads max_proofs) plus its own fields.
+/// verifier reads max_proofs and max_quads) plus its own fields.
 struct DataIntegrityVerifyOptions : credentials::VerificationPolicy {
   // Not an aggregate: `= {}` default arguments then run the member initializers (GCC 12
   // otherwise warns -Wmaybe-uninitialized on the policy's strings).
