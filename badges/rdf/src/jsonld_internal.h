@@ -126,7 +126,8 @@ class TermTable {
   /// Removes `term` and returns its definition (null when it had none).
   TermPtr take(std::string_view term);
   /// Ends a series of changes: drops an empty own layer and merges the chain into one
-  /// layer when it is longer than kMaxLayers. Returns the number of definitions copied.
+  /// layer when it is longer than kMaxLayers. Returns the number of definitions copied
+  /// since the last seal (the merge, and any copy on write of a shared layer).
   std::size_t seal();
 
   std::size_t protected_count() const { return counts_[0]; }
@@ -164,6 +165,7 @@ class TermTable {
   std::shared_ptr<Layer> top_;  // mutable only through writable(), while owned and unshared
   bool owned_ = false;
   std::array<std::size_t, 4> counts_{};  // protected, @type, @value, @id aliases
+  std::size_t copied_ = 0;               // definitions copied since the last seal()
 };
 
 struct ActiveContext;

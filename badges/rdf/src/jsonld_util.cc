@@ -311,6 +311,7 @@ TermTable::Layer& TermTable::writable() {
     owned_ = true;
   } else if (top_.use_count() > 1) {
     // A copy still sees this layer (a snapshot being validated, say): change a copy of it.
+    copied_ += top_->map.size();
     top_ = std::make_shared<Layer>(*top_);
   }
   return *top_;
@@ -338,7 +339,8 @@ TermPtr TermTable::take(std::string_view term) {
 }
 
 std::size_t TermTable::seal() {
-  std::size_t copied = 0;
+  std::size_t copied = copied_;
+  copied_ = 0;
   if (owned_ && top_ && top_->map.empty() && top_->parent) {
     // Nothing was defined: share the parent's layer (never changed through this table,
     // since owned_ is now false).
