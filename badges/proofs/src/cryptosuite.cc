@@ -42,6 +42,7 @@ Result<void> check_options(const json::object& proof, std::string_view type, std
 Result<std::string> rdfc_nquads(const json::value& doc, const SuiteOptions& o) {
   JsonLdOptions jo;
   jo.loader = o.loader ? o.loader : &bundled_document_loader();
+  jo.limits = o.jsonld;
   // What toRdf leaves out is not signed: refuse it rather than sign or verify a part.
   jo.safe = true;
   auto ds = to_rdf(doc, jo);
@@ -61,30 +62,29 @@ class RdfcSuite final : public Cryptosuite {
   std::string_view name() const override { return name_; }
   bool can_create() const override { return create_; }
 
-  Result<VerifyData> create_verify_data(const json::value& unsecured_v,
-                                        const json::object& proof_options,
-                                        const SuiteOptions& options) const override {
-    if (!unsecured_v.is_object()) return config_error("le document n'est pas un objet / not an object");
-    const json::object& unsecured = unsecured_v.get_object();
+  Result<std::string> canonical_proof_config(const json::value& unsecured_v,
+                                             const json::object& proof_options,
+                                             const SuiteOptions& options) const override {
     if (auto r = check_options(proof_options, type_, name_); !r) return r.error();
     json::value config_v(proof_options);  // Proof Configuration step 1
     json::object& config = config_v.get_object();
     config.erase("proofValue");
-    if (const auto* ctx = unsecured.if_contains("@context")) {
+    const auto* ctx = unsecured_v.is_object() ? unsecured_v.get_object().if_contains("@context")
+                                              : nullptr;
+    if (ctx) {
       config["@context"] = *ctx;  // step 4
     } else {
       config.erase("@context");
     }
-    VerifyData out;
-    auto proof_nq = rdfc_nquads(config_v, options);
-    if (!proof_nq) return proof_nq.error();
-    auto doc_nq = rdfc_nquads(unsecured_v, options);
-    if (!doc_nq) return doc_nq.error();
-    out.canonical_proof_config = std::move(*proof_nq);
-    out.canonical_document = std::move(*doc_nq);
-    out.hash_data = sha256(out.canonical_proof_config) + sha256(out.canonical_document);
-    return out;
+    return rdfc_nquads(config_v, options);
   }
+
+  Result<std::string> canonical_document(const json::value& unsecured_v, const json::object&,
+                                         const SuiteOptions& options) const override {
+    return rdfc_nquads(unsecured_v, options);
+  }
+
+  std::string transformation_key(const json::object&) const override { return "rdfc"; }
 
  private:
   std::string_view type_, name_;
@@ -100,17 +100,22 @@ class JcsSuite final : public Cryptosuite {
   std::string_view name() const override { return "eddsa-jcs-2022"; }
   bool can_create() const override { return true; }
 
-  Result<VerifyData> create_verify_data(const json::value& unsecured_v,
-                                        const json::object& proof_options,
-                                        const SuiteOptions&) const override {
-    if (!unsecured_v.is_object()) return config_error("le document n'est pas un objet / not an object");
-    const json::object& unsecured = unsecured_v.get_object();
+  Result<std::string> canonical_proof_config(const json::value&,
+                                             const json::object& proof_options,
+                                             const SuiteOptions&) const override {
     if (auto r = check_options(proof_options, proof_type(), name()); !r) return r.error();
     json::object config = proof_options;
     config.erase("proofValue");
+    return jcs_serialize(json::value(std::move(config)));
+  }
+
+  Result<std::string> canonical_document(const json::value& unsecured_v,
+                                         const json::object& proof_options,
+                                         const SuiteOptions&) const override {
+    const json::object& unsecured = unsecured_v.get_object();
     const json::object* doc = &unsecured;
     json::object replaced;
-    if (const auto* pctx = config.if_contains("@context")) {
+    if (const auto* pctx = proof_options.if_contains("@context")) {
       const auto* dctx = unsecured.if_contains("@context");
       if (!dctx || !context_starts_with(*dctx, *pctx)) {
         return config_error(
@@ -121,11 +126,16 @@ class JcsSuite final : public Cryptosuite {
       replaced["@context"] = *pctx;
       doc = &replaced;
     }
-    VerifyData out;
-    out.canonical_proof_config = jcs_serialize(json::value(config));
-    out.canonical_document = jcs_serialize(json::value(*doc));
-    out.hash_data = sha256(out.canonical_proof_config) + sha256(out.canonical_document);
-    return out;
+    return jcs_serialize(json::value(*doc));
+  }
+
+  std::string transformation_key(const json::object& proof_options) const override {
+    std::string key = "jcs";
+    if (const auto* pctx = proof_options.if_contains("@context")) {
+      key += ' ';
+      key += jcs_serialize(*pctx);
+    }
+    return key;
   }
 
  private:
@@ -164,6 +174,21 @@ int num(std::string_view s, std::size_t pos, std::size_t n) {
 }
 
 }  // namespace
+
+Result<VerifyData> Cryptosuite::create_verify_data(const json::value& unsecured,
+                                                   const json::object& proof_options,
+                                                   const SuiteOptions& options) const {
+  if (!unsecured.is_object()) return config_error("le document n'est pas un objet / not an object");
+  auto config = canonical_proof_config(unsecured, proof_options, options);
+  if (!config) return config.error();
+  auto doc = canonical_document(unsecured, proof_options, options);
+  if (!doc) return doc.error();
+  VerifyData out;
+  out.canonical_proof_config = std::move(*config);
+  out.canonical_document = std::move(*doc);
+  out.hash_data = sha256(out.canonical_proof_config) + sha256(out.canonical_document);
+  return out;
+}
 
 const Cryptosuite* find_cryptosuite(std::string_view type, std::string_view cryptosuite) {
   if (type == "DataIntegrityProof") {

@@ -2,11 +2,15 @@
 // the EdDSA cryptosuites' Verify Proof algorithms (vc-di-eddsa §3.2.2, §3.3.2, §A.2.1.2),
 // the assertionMethod purpose and the issuer binding (issuer_binding.h: the key is one the
 // issuer publishes).
+#include <map>
+#include <unordered_map>
+
 #include <boost/json.hpp>
 
 #include "ecusson/credentials/credential_view.h"
 #include "ecusson/proofs/data_integrity.h"
 #include "ecusson/proofs/issuer_binding.h"
+#include "ecusson/common/digest.h"
 #include "ecusson/crypto/multibase.h"
 
 namespace ecusson::proofs {
@@ -45,23 +49,42 @@ class ProofVerifier {
   DataIntegrityReport run() {
     DataIntegrityReport report;
     report.has_proof = secured_.contains("proof");
+    if (all_.size() > options_.max_proofs) {
+      const std::string n = std::to_string(all_.size()), max = std::to_string(options_.max_proofs);
+      report.refusal = Check{"proof.too_many", CheckStatus::failed,
+                             n + " preuves, plus que la limite de " + max + " : aucune n'est vérifiée",
+                             n + " proofs, more than the limit of " + max + ": none is checked",
+                             "max_proofs = " + max};
+      return report;
+    }
+    for (std::size_t i = 0; i < all_.size(); ++i) {
+      if (all_[i].is_object()) {
+        const std::string id = str(all_[i].get_object(), "id");
+        if (!id.empty()) ids_.try_emplace(id, i);  // the first proof with an id
+      }
+    }
     for (std::size_t i = 0; i < all_.size(); ++i) report.proofs.push_back(verify_one(i));
-    // A proof of a chain counts only if every proof it names is valid (§4.5 note).
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (std::size_t i = 0; i < report.proofs.size(); ++i) {
+    // A proof of a chain counts only if every proof it names is valid (§4.5 note): the
+    // invalidity of a proof propagates to the proofs naming it, each reference followed
+    // once (linear in the references, cycles included).
+    std::vector<std::vector<std::size_t>> named_by(all_.size());
+    for (std::size_t i = 0; i < previous_.size(); ++i) {
+      for (std::size_t ref : previous_[i]) named_by[ref].push_back(i);
+    }
+    std::vector<std::size_t> invalid;
+    for (std::size_t i = 0; i < report.proofs.size(); ++i) {
+      if (!report.proofs[i].valid) invalid.push_back(i);
+    }
+    while (!invalid.empty()) {
+      const std::size_t ref = invalid.back();
+      invalid.pop_back();
+      for (std::size_t i : named_by[ref]) {
         if (!report.proofs[i].valid) continue;
-        for (std::size_t ref : previous_[i]) {
-          if (!report.proofs[ref].valid) {
-            report.proofs[i].valid = false;
-            report.proofs[i].checks.push_back(
-                {"proof.signature", CheckStatus::failed,
-                 "une preuve précédente de la chaîne est invalide",
-                 "a previous proof of the chain is invalid", label(i)});
-            changed = true;
-            break;
-          }
-        }
+        report.proofs[i].valid = false;
+        report.proofs[i].checks.push_back({"proof.signature", CheckStatus::failed,
+                                           "une preuve précédente de la chaîne est invalide",
+                                           "a previous proof of the chain is invalid", label(i)});
+        invalid.push_back(i);
       }
     }
     for (const auto& p : report.proofs) report.verified = report.verified || p.valid;
@@ -128,21 +151,26 @@ class ProofVerifier {
     }
 
     // The document this proof covers: without `proof`, or with the proofs it chains to.
-    json::value unsecured_v(secured_);  // the one copy: the proof must go
-    json::object& unsecured = unsecured_v.get_object();
-    unsecured.erase("proof");
     std::string chain_problem;
+    std::string chain_key;  // the proofs named, "" for none: which document is covered
     if (const auto* prev = proof.if_contains("previousProof")) {
-      json::array matching;
+      const std::size_t named = prev->is_array() ? prev->get_array().size() : 1;
+      if (named > options_.max_proofs) {
+        add(r, "proof.too_many", CheckStatus::failed,
+            "previousProof nomme " + std::to_string(named) + " preuves, plus que la limite de " +
+                std::to_string(options_.max_proofs),
+            "previousProof names " + std::to_string(named) + " proofs, more than the limit of " +
+                std::to_string(options_.max_proofs));
+        return r;
+      }
       auto match = [&](const json::value& idv) {
-        for (std::size_t k = 0; k < all_.size(); ++k) {
-          if (all_[k].is_object() && idv.is_string() && str(all_[k].get_object(), "id") == idv.get_string()) {
-            matching.push_back(all_[k]);
-            previous_[i].push_back(k);
-            return true;
-          }
-        }
-        return false;
+        if (!idv.is_string()) return false;
+        auto it = ids_.find(std::string(idv.get_string()));
+        if (it == ids_.end()) return false;
+        previous_[i].push_back(it->second);
+        chain_key += std::to_string(it->second);
+        chain_key += ',';
+        return true;
       };
       bool ok = true;
       if (prev->is_array()) {
@@ -151,16 +179,24 @@ class ProofVerifier {
         ok = match(*prev);
       }
       if (!ok) chain_problem = "previousProof introuvable / previousProof not found";
-      unsecured["proof"] = std::move(matching);
+      chain_key += ']';  // a chain naming no proof still covers `"proof": []`
     }
 
-    json::object options = proof;
-    options.erase("proofValue");
-    SuiteOptions so{options_.loader, options_.rdfc};
-    auto data = suite->create_verify_data(unsecured_v, options, so);
-    bool data_ok = data.has_value();
+    SuiteOptions so{options_.loader, options_.rdfc, {}};
+    so.jsonld.max_quads = options_.max_quads;
+    std::string hash_data;
+    Error data_error;
+    bool data_ok = false;
+    if (auto config = suite->canonical_proof_config(document(i, chain_key), proof, so); !config) {
+      data_error = config.error();
+    } else if (const auto& doc_hash = document_hash(*suite, proof, i, chain_key, so); !doc_hash) {
+      data_error = doc_hash.error();
+    } else {
+      hash_data = sha256(*config) + *doc_hash;
+      data_ok = true;
+    }
     if (!data_ok) {
-      const Error& e = data.error();
+      const Error& e = data_error;
       if (e.code == "structure.context") {
         add(r, "structure.context", CheckStatus::failed,
             "contexte JSON-LD inconnu (non embarqué) : " + e.message,
@@ -187,10 +223,10 @@ class ProofVerifier {
 
     // Signature.
     const std::string suite_name = r.cryptosuite.empty() ? r.type : r.cryptosuite;
-    if (!data_ok && data.error().code != "structure.context") {
+    if (!data_ok && data_error.code != "structure.context") {
       add(r, "proof.signature", CheckStatus::failed,
-          "impossible de calculer les données signées : " + data.error().message,
-          "cannot compute the signed data: " + data.error().message, data.error().code);
+          "impossible de calculer les données signées : " + data_error.message,
+          "cannot compute the signed data: " + data_error.message, data_error.code);
     } else if (!signature_problem.empty()) {
       add(r, "proof.signature", CheckStatus::failed, "valeur de preuve illisible : " + signature_problem,
           "unreadable proof value: " + signature_problem);
@@ -204,7 +240,7 @@ class ProofVerifier {
       add(r, "proof.signature", CheckStatus::failed,
           std::string("la clé n'est pas Ed25519 (") + to_string(key.type()) + ")",
           std::string("the key is not Ed25519 (") + to_string(key.type()) + ")");
-    } else if (key.verify(data->hash_data, signature)) {
+    } else if (key.verify(hash_data, signature)) {
       add(r, "proof.signature", CheckStatus::passed, "signature valide (" + suite_name + ")",
           "valid signature (" + suite_name + ")");
     } else {
@@ -239,11 +275,50 @@ class ProofVerifier {
 
   KeyResolver& resolver() { return options_.resolver ? *options_.resolver : local_; }
 
+  /// The document proof `i` covers: the secured document without `proof`, shared by every
+  /// proof of a set, or with `proof` = the proofs a chain names (one per distinct chain).
+  const json::value& document(std::size_t i, const std::string& chain_key) {
+    auto [it, inserted] = documents_.try_emplace(chain_key);
+    if (inserted) {
+      json::object doc;
+      doc.reserve(secured_.size());
+      for (const auto& kv : secured_) {
+        if (kv.key() != "proof") doc.emplace(kv.key(), kv.value());
+      }
+      if (!chain_key.empty()) {
+        json::array matching;
+        for (std::size_t k : previous_[i]) matching.push_back(all_[k]);
+        doc.emplace("proof", std::move(matching));
+      }
+      it->second = std::move(doc);
+    }
+    return it->second;
+  }
+
+  /// SHA-256 of the canonical form of document(i, chain_key) for this suite and proof:
+  /// computed once per (document, Cryptosuite::transformation_key), failures included.
+  const Result<std::string>& document_hash(const Cryptosuite& suite, const json::object& proof,
+                                           std::size_t i, const std::string& chain_key,
+                                           const SuiteOptions& so) {
+    auto key = std::make_pair(chain_key, suite.transformation_key(proof));
+    auto it = hashes_.find(key);
+    if (it == hashes_.end()) {
+      auto canonical = suite.canonical_document(document(i, chain_key), proof, so);
+      Result<std::string> hash = canonical ? Result<std::string>(sha256(*canonical))
+                                           : Result<std::string>(canonical.error());
+      it = hashes_.emplace(std::move(key), std::move(hash)).first;
+    }
+    return it->second;
+  }
+
   const json::object& secured_;
   const DataIntegrityVerifyOptions& options_;
   std::string issuer_;
   std::vector<json::value> all_;
   std::vector<std::vector<std::size_t>> previous_;  // proof → proofs it chains to
+  std::unordered_map<std::string, std::size_t> ids_;  // proof id → first proof with it
+  std::map<std::string, json::value> documents_;       // chain key → covered document
+  std::map<std::pair<std::string, std::string>, Result<std::string>> hashes_;
   LocalKeyResolver local_;
 };
 
@@ -258,6 +333,10 @@ void append_data_integrity_checks(const json::object& secured,
                                   const DataIntegrityVerifyOptions& options,
                                   VerificationResult& result) {
   const DataIntegrityReport report = verify_data_integrity(secured, options);
+  if (report.refusal) {
+    result.checks.push_back(*report.refusal);
+    return;
+  }
   if (!report.has_proof || report.proofs.empty()) {
     result.add("proof.missing", CheckStatus::failed, "le justificatif n'a pas de preuve intégrée",
                "the credential has no embedded proof");

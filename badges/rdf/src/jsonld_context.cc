@@ -154,6 +154,7 @@ Result<void> create_term_definition(Processor& p, ActiveContext& ctx, std::strin
                                     TermEnv& env) {
   DepthGuard guard(p);
   if (guard.exceeded()) return depth_error();
+  if (auto r = p.charge_context(1); !r) return r.error();
   Defined& defined = *env.defined;
   // 1.
   if (auto d = defined.find(term); d != defined.end()) {
@@ -187,11 +188,7 @@ Result<void> create_term_definition(Processor& p, ActiveContext& ctx, std::strin
     return {};
   }
   // 6.
-  TermPtr previous;
-  if (auto it = ctx.terms.find(term); it != ctx.terms.end()) {
-    previous = std::move(it->second);
-    ctx.terms.erase(it);
-  }
+  TermPtr previous = ctx.terms.take(term);
   // 7.-9.
   json::object converted;
   const json::object* value = nullptr;
@@ -268,8 +265,7 @@ Result<void> create_term_definition(Processor& p, ActiveContext& ctx, std::strin
       }
     }
     def->reverse = true;
-    if (def->protected_) ctx.has_protected = true;
-    ctx.terms.insert_or_assign(std::string(term), std::move(def));
+    ctx.terms.set(term, std::move(def));
     defined[term] = true;
     return {};
   }
@@ -382,7 +378,8 @@ Result<void> create_term_definition(Processor& p, ActiveContext& ctx, std::strin
   // 21.
   if (auto it = value->find("@context"); it != value->end()) {
     if (p.mode10()) return jsonld_error("invalid term definition", "@context in 1.0 mode");
-    // 21.3: validate now (result discarded).
+    // 21.3: validate now (result discarded). The snapshot shares ctx's terms (TermTable):
+    // O(1), and ctx goes on changing its own layer in place once the snapshot is gone.
     ActiveContext snapshot = ctx;
     snapshot.cacheable = false;  // a throw-away context must not enter the shared cache
     auto snap = std::make_shared<const ActiveContext>(std::move(snapshot));
@@ -392,6 +389,7 @@ Result<void> create_term_definition(Processor& p, ActiveContext& ctx, std::strin
       const std::string& c = r.error().code;
       if (!c.starts_with("jsonld.") || c == "jsonld.loading_remote_context_failed" ||
           c == "jsonld.max_depth" || c == "jsonld.context_overflow" ||
+          c == "jsonld.context_too_large" ||
           c == "jsonld.recursive_context_inclusion") {
         return r.error();
       }
@@ -462,8 +460,7 @@ Result<void> create_term_definition(Processor& p, ActiveContext& ctx, std::strin
     final_def = previous;
   }
   // 28.
-  if (final_def->protected_) ctx.has_protected = true;
-  ctx.terms.insert_or_assign(std::string(term), std::move(final_def));
+  ctx.terms.set(term, std::move(final_def));
   defined[term] = true;
   return {};
 }
@@ -513,9 +510,12 @@ Result<CtxPtr> process_remote(Processor& p, const CtxPtr& result, std::string_vi
                static_cast<std::uint8_t>((override_protected ? kFlagOverride : 0) |
                                          (validate_scoped ? 0 : kFlagNoValidate))};
   const bool global = result->cacheable && p.global;
+  // Validating a scoped context (§4.2 step 21.3) works on a throw-away snapshot of the
+  // context being built: an entry would keep the snapshot, and so its terms' layer, alive.
+  const bool local = !global && validate_scoped;
   if (global) {
     if (CtxPtr hit = p.global->find(key)) return hit;
-  } else if (const CacheEntry* e = p.local.find(key)) {
+  } else if (const CacheEntry* e = local ? p.local.find(key) : nullptr) {
     return e->result;
   }
   // 5.2.4/5.2.5
@@ -537,7 +537,7 @@ Result<CtxPtr> process_remote(Processor& p, const CtxPtr& result, std::string_vi
   // Keep the document alive as long as the entry: results may hold views into nothing of
   // it (definitions copy their scoped contexts), so this is only belt and braces.
   if (global) return p.global->insert(std::move(key), std::move(entry));
-  p.local.insert(std::move(key), std::move(entry));
+  if (local) p.local.insert(std::move(key), std::move(entry));
   return *r;
 }
 
@@ -548,7 +548,9 @@ Result<CtxPtr> process_impl(Processor& p, const CtxPtr& active, const json::valu
                             bool propagate, bool validate_scoped, bool local_cacheable) {
   DepthGuard guard(p);
   if (guard.exceeded()) return depth_error();
-  // 1. result is shared until it must change (copy on write).
+  if (auto r = p.charge_context(1); !r) return r.error();
+  // 1. result is shared until it must change (copy on write; the copy shares the terms
+  // too, see TermTable).
   CtxPtr result = active;
   std::shared_ptr<ActiveContext> mut;
   bool cacheable = active->cacheable && local_cacheable;
@@ -584,9 +586,7 @@ Result<CtxPtr> process_impl(Processor& p, const CtxPtr& active, const json::valu
     };
     // 5.1
     if (context.is_null()) {
-      bool has_protected = false;
-      for (const auto& kv : result->terms) has_protected = has_protected || kv.second->protected_;
-      if (!override_protected && has_protected) {
+      if (!override_protected && result->terms.protected_count() > 0) {
         return with_index(jsonld_error("invalid context nullification",
                                        "a context with protected terms cannot be set to null"));
       }
@@ -629,6 +629,10 @@ Result<CtxPtr> process_impl(Processor& p, const CtxPtr& active, const json::valu
     }
     // 5.6
     json::object merged;
+    // An imported context counts as a remote one for its scoped contexts: an @import in a
+    // scoped context of an imported context... stops at max_remote_contexts.
+    std::vector<std::string> imported_remote;
+    const std::vector<std::string>* term_remote = &remote;
     if (auto it = ctxobj->find("@import"); it != ctxobj->end()) {
       if (p.mode10()) return with_index(jsonld_error("invalid context entry", "@import in 1.0 mode"));
       if (!it->value().is_string()) return with_index(jsonld_error("invalid @import value", ""));
@@ -638,6 +642,12 @@ Result<CtxPtr> process_impl(Processor& p, const CtxPtr& active, const json::valu
         import_url = resolve_iri(*base_url, ref);
       } else {
         import_url = std::string(ref);
+      }
+      if (remote.size() >= p.opts.limits.max_remote_contexts) {
+        return with_index(Error("jsonld.context_overflow",
+                                "context overflow: more than " +
+                                    std::to_string(p.opts.limits.max_remote_contexts) +
+                                    " nested remote or imported contexts (" + import_url + ")"));
       }
       if (!p.opts.loader) {
         return with_index(jsonld_error("loading remote context failed", import_url));
@@ -656,6 +666,9 @@ Result<CtxPtr> process_impl(Processor& p, const CtxPtr& active, const json::valu
       merged = imported;
       for (const auto& kv : *ctxobj) merged.insert_or_assign(kv.key(), kv.value());
       ctxobj = &merged;
+      imported_remote = remote;
+      imported_remote.push_back(import_url);
+      term_remote = &imported_remote;
     }
     // 5.7
     if (auto it = ctxobj->find("@base"); it != ctxobj->end() && remote.empty()) {
@@ -727,7 +740,7 @@ Result<CtxPtr> process_impl(Processor& p, const CtxPtr& active, const json::valu
       if (!it->value().is_bool()) return with_index(jsonld_error("invalid @protected value", ""));
       protected_default = it->value().get_bool();
     }
-    TermEnv env{ctxobj, &defined, &base_url, protected_default, override_protected, &remote,
+    TermEnv env{ctxobj, &defined, &base_url, protected_default, override_protected, term_remote,
                 validate_scoped};
     for (const auto& kv : *ctxobj) {
       std::string_view k = kv.key();
@@ -743,24 +756,7 @@ Result<CtxPtr> process_impl(Processor& p, const CtxPtr& active, const json::valu
   // 6.
   if (mut) {
     mut->cacheable = cacheable;
-    bool hp = false;
-    for (const auto& kv : mut->terms) {
-      if (kv.second->protected_) {
-        hp = true;
-        break;
-      }
-    }
-    mut->has_protected = hp;
-    mut->type_aliases.clear();
-    mut->value_aliases.clear();
-    mut->id_aliases.clear();
-    for (const auto& kv : mut->terms) {
-      const TermDefinition& d = *kv.second;
-      if (!d.has_iri || d.reverse) continue;
-      if (d.iri == "@type") mut->type_aliases.push_back(kv.first);
-      if (d.iri == "@value") mut->value_aliases.push_back(kv.first);
-      if (d.iri == "@id") mut->id_aliases.push_back(kv.first);
-    }
+    if (auto r = p.charge_context(mut->terms.seal()); !r) return r.error();
   }
   return result;
 }

@@ -107,6 +107,7 @@ class Expander {
 Result<json::value> Expander::value_expansion(const ActiveContext& active,
                                               const TermDefinition* def,
                                               const json::value& value) {
+  if (auto r = p_.count_values(1); !r) return r.error();
   std::string buf;
   // 1./2.
   if (def && def->type && value.is_string()) {
@@ -203,11 +204,12 @@ Result<json::value> Expander::expand_object(CtxPtr active, OptProp active_proper
                                             const json::object& element,
                                             const std::optional<std::string>& base_url,
                                             bool from_map) {
+  if (auto r = p_.count_values(1); !r) return r.error();
   std::string buf;
   const TermDefinition* prop_def = active_property ? active->find(*active_property) : nullptr;
   const bool prop_owner_cacheable = active->cacheable;
   TermPtr prop_def_keep;
-  if (prop_def && prop_def->context) prop_def_keep = active->terms.find(*active_property)->second;
+  if (prop_def && prop_def->context) prop_def_keep = active->terms.get(*active_property);
   // 7.
   if (active->previous && !from_map) {
     bool revert = true;
@@ -251,9 +253,7 @@ Result<json::value> Expander::expand_object(CtxPtr active, OptProp active_proper
     }
     if (terms.size() > 1) std::sort(terms.begin(), terms.end());
     for (std::string_view t : terms) {
-      auto it = type_scoped->terms.find(t);
-      if (it != type_scoped->terms.end() && it->second->context) {
-        TermPtr keep = it->second;
+      if (TermPtr keep = type_scoped->terms.get(t); keep && keep->context) {
         auto ctx = process_scoped_context(p_, active, *keep, false, false, type_scoped->cacheable);
         if (!ctx) return at_path(ctx.error(), k);
         active = std::move(*ctx);
@@ -383,9 +383,7 @@ Result<void> Expander::expand_entries(const CtxPtr& active, const CtxPtr& type_s
       }
       // A nesting term may carry a property-scoped context (as JSON-LD 1.1 processors do).
       CtxPtr nested_ctx = active;
-      if (auto it = active->terms.find(nesting_key);
-          it != active->terms.end() && it->second->context) {
-        TermPtr keep = it->second;
+      if (TermPtr keep = active->terms.get(nesting_key); keep && keep->context) {
         auto c = process_scoped_context(p_, active, *keep, true, true, active->cacheable);
         if (!c) return at_path(c.error(), nesting_key);
         nested_ctx = std::move(*c);
@@ -450,6 +448,7 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
         auto e = expand_iri(*type_scoped, value.get_string(), true, true, buf);
         if (e) expanded_value = json::string(*e, sp_);
       } else if (value.is_array()) {
+        if (auto r = p_.count_values(value.get_array().size()); !r) return r.error();
         for (const auto& t : value.get_array()) {
           if (!t.is_string()) return jsonld_error("invalid type value", "@type must be strings");
           auto e = expand_iri(*type_scoped, t.get_string(), true, true, buf);
@@ -624,6 +623,7 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
         const json::value& item = items[i];
         if (item.is_null()) continue;
         if (!item.is_string()) return jsonld_error("invalid language map value", std::string(language));
+        if (auto r = p_.count_values(1); !r) return r.error();
         json::object v(sp_);
         v.emplace("@value", item);
         if (!none) v.emplace("@language", ascii_lower(language));
@@ -636,16 +636,14 @@ Result<void> Expander::expand_entry(const CtxPtr& active, const CtxPtr& type_sco
     // 13.8
     json::array arr(sp_);
     std::string_view index_key = def->index ? std::string_view(*def->index) : "@index";
-    TermPtr def_keep = active->terms.find(key)->second;
+    TermPtr def_keep = active->terms.get(key);
     for (const auto& iv : value.get_object()) {
       std::string_view index = iv.key();
       // 13.8.3.1-3
       CtxPtr map_context = active;
       if ((container & (kId | kType)) && active->previous) map_context = active->previous;
       if (container & kType) {
-        auto it = map_context->terms.find(index);
-        if (it != map_context->terms.end() && it->second->context) {
-          TermPtr keep = it->second;
+        if (TermPtr keep = map_context->terms.get(index); keep && keep->context) {
           auto c = process_scoped_context(p_, map_context, *keep, false, true, map_context->cacheable);
           if (!c) return at_path(c.error(), index);
           map_context = std::move(*c);

@@ -2,6 +2,7 @@
 // context cache, IRI helpers. Private to badges/src.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -78,40 +79,121 @@ struct StringHash {
 };
 using TermMap = std::unordered_map<std::string, TermPtr, StringHash, std::equal_to<>>;
 
+/// The term definitions of an active context, as a chain of layers (newest first) so that
+/// a context derived from another (a scoped context, the next context of an array) shares
+/// its parent's definitions instead of copying them: applying a scoped context costs its
+/// own terms, not the whole active context's. A null TermPtr in a layer hides the
+/// definition of a layer below (a removed term).
+///
+/// Copying a table is O(1): the copy shares the original's layers and starts a layer of its
+/// own at its first change. The original keeps changing its top layer in place while no
+/// copy refers to it (copy on write). seal() bounds the chain: beyond kMaxLayers it merges
+/// every layer into one. Counts of protected terms and of keyword aliases are kept up to
+/// date on every change, so no caller has to walk the whole table.
+class TermTable {
+ public:
+  static constexpr std::size_t kMaxLayers = 12;
+
+  TermTable() = default;
+  TermTable(const TermTable& o) : top_(o.top_), owned_(false), counts_(o.counts_) {}
+  TermTable& operator=(const TermTable& o) {
+    if (this != &o) {
+      top_ = o.top_;
+      owned_ = false;
+      counts_ = o.counts_;
+    }
+    return *this;
+  }
+  TermTable(TermTable&&) noexcept = default;
+  TermTable& operator=(TermTable&&) noexcept = default;
+
+  /// The visible definition of `term`, or nullptr.
+  const TermDefinition* find(std::string_view term) const {
+    const TermPtr* d = lookup(term);
+    return d ? d->get() : nullptr;
+  }
+  /// Same, as a shared pointer (keeps the definition alive).
+  TermPtr get(std::string_view term) const {
+    const TermPtr* d = lookup(term);
+    return d ? *d : TermPtr();
+  }
+  /// Defines or replaces `term`.
+  void set(std::string_view term, TermPtr def) {
+    count(find(term), -1);
+    count(def.get(), +1);
+    writable().map.insert_or_assign(std::string(term), std::move(def));
+  }
+  /// Removes `term` and returns its definition (null when it had none).
+  TermPtr take(std::string_view term);
+  /// Ends a series of changes: drops an empty own layer and merges the chain into one
+  /// layer when it is longer than kMaxLayers. Returns the number of definitions copied
+  /// since the last seal (the merge, and any copy on write of a shared layer).
+  std::size_t seal();
+
+  std::size_t protected_count() const { return counts_[0]; }
+  /// Terms whose IRI mapping is the keyword `kw` ("@type", "@value" or "@id").
+  std::size_t alias_count(std::string_view kw) const { return counts_[alias_slot(kw)]; }
+  std::size_t layers() const;
+
+ private:
+  struct Layer {
+    TermMap map;
+    std::shared_ptr<const Layer> parent;
+    std::size_t depth = 1;
+  };
+  static std::size_t alias_slot(std::string_view kw) {
+    return kw == "@type" ? 1 : kw == "@value" ? 2 : 3;
+  }
+  const TermPtr* lookup(std::string_view term) const {
+    for (const Layer* l = top_.get(); l; l = l->parent.get()) {
+      auto it = l->map.find(term);
+      if (it != l->map.end()) return it->second ? &it->second : nullptr;
+    }
+    return nullptr;
+  }
+  void count(const TermDefinition* d, int delta) {
+    if (!d) return;
+    if (d->protected_) counts_[0] += delta;
+    if (d->has_iri && !d->reverse && !d->iri.empty() && d->iri[0] == '@') {
+      if (d->iri == "@type" || d->iri == "@value" || d->iri == "@id") {
+        counts_[alias_slot(d->iri)] += delta;
+      }
+    }
+  }
+  Layer& writable();
+
+  std::shared_ptr<Layer> top_;  // mutable only through writable(), while owned and unshared
+  bool owned_ = false;
+  std::array<std::size_t, 4> counts_{};  // protected, @type, @value, @id aliases
+  std::size_t copied_ = 0;               // definitions copied since the last seal()
+};
+
 struct ActiveContext;
 using CtxPtr = std::shared_ptr<const ActiveContext>;
 
 /// The active context (§4.1). Immutable once published through a CtxPtr.
 struct ActiveContext {
-  TermMap terms;
+  TermTable terms;
   std::optional<std::string> base_iri;
   std::optional<std::string> original_base_url;
   std::optional<std::string> vocab;
   std::optional<std::string> default_language;
   std::optional<std::string> default_direction;
   CtxPtr previous;
-  bool has_protected = false;
   /// Built only from canonical roots, remote (loader) contexts and their scoped contexts:
   /// may be a key of the loader-wide cache.
   bool cacheable = false;
-  /// Terms aliasing @type, @value and @id (computed once when the context is complete):
-  /// expansion asks "does this key expand to @type?" for every key of every node.
-  std::vector<std::string> type_aliases, value_aliases, id_aliases;
 
-  /// True when `key` IRI-expands (vocab) to the keyword `kw`.
+  /// True when `key` IRI-expands (vocab) to the keyword `kw` ("@type", "@value", "@id").
+  /// Expansion asks this for every key of every node: without an alias it is one compare.
   bool key_is(std::string_view key, std::string_view kw) const {
     if (key == kw) return true;
-    const auto& aliases = kw == "@type" ? type_aliases : kw == "@value" ? value_aliases : id_aliases;
-    for (const auto& a : aliases) {
-      if (a == key) return true;
-    }
-    return false;
+    if (terms.alias_count(kw) == 0) return false;
+    const TermDefinition* d = terms.find(key);
+    return d && d->has_iri && !d->reverse && d->iri == kw;
   }
 
-  const TermDefinition* find(std::string_view term) const {
-    auto it = terms.find(term);
-    return it == terms.end() ? nullptr : it->second.get();
-  }
+  const TermDefinition* find(std::string_view term) const { return terms.find(term); }
 };
 
 /// Key of a processed context: (prior context, local context identity, flags).
@@ -181,6 +263,15 @@ struct Processor {
   ContextMap local;  // processed contexts that must not outlive the call
   std::size_t depth = 0;
   std::string first_drop;  // safe mode: the first thing left out, for the message
+  /// Context processing work of this call (term definitions created or copied, contexts
+  /// applied), against JsonLdLimits::max_context_work.
+  std::size_t context_work = 0;
+  /// Values built by expansion, against JsonLdLimits::max_quads.
+  std::size_t values = 0;
+  /// Charges `n` units of context work; `jsonld.context_too_large` beyond the limit.
+  Result<void> charge_context(std::size_t n);
+  /// Counts `n` expanded values; `jsonld.max_quads` beyond the limit.
+  Result<void> count_values(std::size_t n);
   /// Records `<what> "<term>" <why>`; the string is built only when safe mode keeps it.
   void note_drop(std::string_view what, std::string_view term, std::string_view why) {
     if (!opts.safe || !first_drop.empty()) return;

@@ -299,6 +299,90 @@ bool TermDefinition::same_as(const TermDefinition& o) const {
 
 // ---- ContextCache ----------------------------------------------------------------------
 
+TermTable::Layer& TermTable::writable() {
+  if (!top_ || !owned_) {
+    // The first change of a copy: a new layer over the shared ones.
+    auto layer = std::make_shared<Layer>();
+    if (top_) {
+      layer->depth = top_->depth + 1;
+      layer->parent = std::move(top_);
+    }
+    top_ = std::move(layer);
+    owned_ = true;
+  } else if (top_.use_count() > 1) {
+    // A copy still sees this layer (a snapshot being validated, say): change a copy of it.
+    copied_ += top_->map.size();
+    top_ = std::make_shared<Layer>(*top_);
+  }
+  return *top_;
+}
+
+TermPtr TermTable::take(std::string_view term) {
+  const TermPtr* d = lookup(term);
+  if (!d) return {};
+  TermPtr old = *d;
+  count(old.get(), -1);
+  Layer& own = writable();
+  bool below = false;
+  for (const Layer* l = own.parent.get(); l; l = l->parent.get()) {
+    if (auto it = l->map.find(term); it != l->map.end()) {
+      below = it->second != nullptr;
+      break;
+    }
+  }
+  if (below) {
+    own.map.insert_or_assign(std::string(term), nullptr);  // hides the one below
+  } else if (auto it = own.map.find(term); it != own.map.end()) {
+    own.map.erase(it);
+  }
+  return old;
+}
+
+std::size_t TermTable::seal() {
+  std::size_t copied = copied_;
+  copied_ = 0;
+  if (owned_ && top_ && top_->map.empty() && top_->parent) {
+    // Nothing was defined: share the parent's layer (never changed through this table,
+    // since owned_ is now false).
+    top_ = std::const_pointer_cast<Layer>(top_->parent);
+  } else if (top_ && top_->depth > kMaxLayers) {
+    auto merged = std::make_shared<Layer>();
+    for (const Layer* l = top_.get(); l; l = l->parent.get()) {
+      for (const auto& kv : l->map) merged->map.try_emplace(kv.first, kv.second);  // newest wins
+      copied += l->map.size();
+    }
+    for (auto it = merged->map.begin(); it != merged->map.end();) {
+      it = it->second ? std::next(it) : merged->map.erase(it);
+    }
+    top_ = std::move(merged);
+  }
+  owned_ = false;
+  return copied;
+}
+
+std::size_t TermTable::layers() const { return top_ ? top_->depth : 0; }
+
+Result<void> Processor::charge_context(std::size_t n) {
+  context_work += n;
+  if (context_work > opts.limits.max_context_work) {
+    return Error("jsonld.context_too_large",
+                 "context processing beyond the configured limit (max_context_work = " +
+                     std::to_string(opts.limits.max_context_work) +
+                     " term definitions created or copied)");
+  }
+  return {};
+}
+
+Result<void> Processor::count_values(std::size_t n) {
+  values += n;
+  if (values > opts.limits.max_quads) {
+    return Error("jsonld.max_quads",
+                 "more values than the configured limit (max_quads = " +
+                     std::to_string(opts.limits.max_quads) + "), refused during expansion");
+  }
+  return {};
+}
+
 CtxPtr ContextCache::find(const CacheKey& k) const {
   std::shared_lock lock(mutex_);
   const CacheEntry* e = map_.find(k);

@@ -403,7 +403,7 @@ void check_embedded_proof(Run& run, const json::object& cred, VerificationResult
   } else {
     // The built-in Data Integrity verifier (eddsa-rdfc-2022, eddsa-jcs-2022, and the legacy
     // eddsa-2022 / Ed25519Signature2020), with this run's key resolver and loader.
-    DataIntegrityVerifyOptions di;
+    auto di = with_policy<DataIntegrityVerifyOptions>(run);  // max_proofs among the limits
     di.loader = run.opt.loader;
     di.resolver = &run.keys;
     append_data_integrity_checks(cred, di, r);

@@ -252,6 +252,168 @@ TEST(jsonld_hostile, long_list_under_a_raised_limit_is_converted_linearly) {
   EXPECT_ERROR(to_rdf(doc, o), "jsonld.max_quads");
 }
 
+// An inline context of `n` terms, each with a scoped context defining one term; the
+// subject uses every term (`used`) or none. The shape of scripts/hostile-jsonld.py's
+// scoped-used / scoped-unused credentials, without the bundled contexts.
+json::value scoped_terms_document(int n, bool used) {
+  json::object ctx, doc;
+  for (int i = 0; i < n; ++i) {
+    const std::string t = "t" + std::to_string(i), x = "x" + std::to_string(i);
+    ctx[t] = json::object{{"@id", "http://ex/" + t}, {"@context", json::object{{x, "http://ex/x"}}}};
+    if (used) doc[t] = json::object{{x, i}};
+  }
+  doc["@context"] = std::move(ctx);
+  doc["@id"] = "http://ex/s";
+  return doc;
+}
+
+// Context work (JsonLdLimits::max_context_work) counts 1 per context processed and 1 per
+// term definition created or copied. The inline context of scoped_terms_document(n):
+// 1 + n definitions + n validations of a scoped context (1 context + 1 term each) =
+// 3n + 1; each term used applies its scoped context once more (2 each): 5n + 1. Before
+// scoped contexts shared their parent's terms, each of the 2n scoped contexts copied the
+// n terms of the active context (quadratic: 8,000 terms took 4.75 GB). Copies of a
+// layer (copy on write, merges) count as work too, so the exact budgets below also catch
+// a snapshot that would again be copied per term.
+TEST(jsonld_hostile, used_scoped_contexts_cost_linear_work_and_stop_at_the_limit) {
+  for (int n : {10, 1000, 4000}) {
+    json::value doc = scoped_terms_document(n, true);
+    JsonLdOptions o;
+    o.limits.max_context_work = 5 * n + 1;  // just enough
+    auto ds = to_rdf(doc, o);
+    ASSERT_OK(ds);
+    EXPECT_EQ(ds->size(), 2u * n);  // s -t_i-> _:b, _:b -x-> i
+    o.limits.max_context_work = 5 * n;  // one unit short
+    EXPECT_ERROR(to_rdf(doc, o), "jsonld.context_too_large");
+  }
+}
+
+TEST(jsonld_hostile, unused_scoped_term_definitions_cost_linear_work_and_stop_at_the_limit) {
+  for (int n : {10, 1000, 8000}) {
+    json::value doc = scoped_terms_document(n, false);
+    JsonLdOptions o;
+    o.limits.max_context_work = 3 * n + 1;
+    auto ds = to_rdf(doc, o);
+    ASSERT_OK(ds);
+    EXPECT_TRUE(ds->empty());
+    o.limits.max_context_work = 3 * n;
+    EXPECT_ERROR(expand(doc, o), "jsonld.context_too_large");
+  }
+}
+
+TEST(jsonld_hostile, default_context_work_limit_admits_8000_scoped_terms_and_refuses_20000) {
+  EXPECT_OK(to_rdf(scoped_terms_document(8000, true), JsonLdOptions{}));
+  EXPECT_ERROR(to_rdf(scoped_terms_document(20000, true), JsonLdOptions{}),
+               "jsonld.context_too_large");
+}
+
+TEST(jsonld_hostile, bundled_contexts_cold_use_a_tenth_of_the_context_work_limit) {
+  // A credential's contexts processed the first time (cold loader cache), VC v2 and
+  // OB 3.0.3 with the validation of all their scoped contexts, and the credential's own
+  // type-scoped contexts: far below the default limit.
+  json::value doc = parse(read_file(data_dir() / "bench" / "ob3-credential.json"));
+  std::size_t lo = 0, hi = JsonLdLimits{}.max_context_work;
+  while (lo + 1 < hi) {  // the least limit that works, cold every time
+    const std::size_t mid = (lo + hi) / 2;
+    BundledDocumentLoader cold(templates_dir() / "contexts");
+    JsonLdOptions o;
+    o.loader = &cold;
+    o.limits.max_context_work = mid;
+    (to_rdf(doc, o) ? hi : lo) = mid;
+  }
+  std::printf("context work of the bench credential, cold: %zu\n", hi);
+  EXPECT_LT(hi, JsonLdLimits{}.max_context_work / 10);
+}
+
+TEST(jsonld_hostile, nested_scoped_contexts_keep_definitions_visible) {
+  // Deeper than TermTable::kMaxLayers derived contexts: the chain of layers is merged, and
+  // every definition (outer ones, redefinitions, removals) stays as the spec says.
+  const int depth = 40;
+  json::object ctx{{"a", "http://ex/a"}, {"gone", "http://ex/gone"}};
+  for (int i = 0; i < depth; ++i) {
+    const std::string t = "n" + std::to_string(i);
+    json::object scoped{{"v" + std::to_string(i), "http://ex/v" + std::to_string(i)}};
+    if (i == 20) scoped["gone"] = nullptr;
+    if (i == 30) scoped["a"] = "http://ex/a2";
+    ctx[t] = json::object{{"@id", "http://ex/" + t}, {"@context", std::move(scoped)}};
+  }
+  json::value inner = json::object{{"a", "x"}, {"gone", "y"}, {"v0", "z"}, {"v39", "w"}};
+  for (int i = depth - 1; i >= 0; --i) inner = json::object{{"n" + std::to_string(i), std::move(inner)}};
+  inner.as_object()["@context"] = std::move(ctx);
+  auto ds = to_rdf(inner, JsonLdOptions{});
+  ASSERT_OK(ds);
+  EXPECT_TRUE(contains_quad(*ds, "http://ex/a2", "x"));
+  EXPECT_FALSE(contains_quad(*ds, "http://ex/gone", "y"));
+  EXPECT_TRUE(contains_quad(*ds, "http://ex/v0", "z"));
+  EXPECT_TRUE(contains_quad(*ds, "http://ex/v39", "w"));
+}
+
+// Values built by expansion count against max_quads as they are built: an 8 MB array of
+// numbers is refused after max_quads values, not after expanding all of them (which took
+// 1.06 GB). Before, expand() had no such limit at all.
+TEST(jsonld_hostile, expanded_values_count_against_max_quads) {
+  const int n = 1000;
+  json::array nums;
+  for (int i = 0; i < n; ++i) nums.push_back(i);
+  json::value doc = json::object{{"@context", json::object{{"nums", "http://ex/n"}}},
+                                 {"@id", "http://ex/s"},
+                                 {"nums", std::move(nums)}};
+  JsonLdOptions o;
+  o.limits.max_quads = n + 1;  // n values and the node itself
+  auto ex = expand(doc, o);
+  ASSERT_OK(ex);
+  auto ds = to_rdf(doc, o);
+  ASSERT_OK(ds);
+  EXPECT_EQ(ds->size(), static_cast<std::size_t>(n));
+  o.limits.max_quads = n;
+  EXPECT_ERROR(expand(doc, o), "jsonld.max_quads");
+  EXPECT_ERROR(to_rdf(doc, o), "jsonld.max_quads");
+}
+
+// @import inside scoped contexts of imported contexts: each import counts as a nested
+// remote context (the spec leaves @import uncounted; jsonld.js bounds context URLs per
+// resolution), so a chain stops at max_remote_contexts instead of at the recursion depth.
+TEST(jsonld_hostile, deep_import_chain_stops_at_the_remote_context_limit) {
+  auto chain = [](InMemoryDocumentLoader& l, int length) {
+    for (int i = 0; i < length; ++i) {
+      json::object c{{"v" + std::to_string(i), "http://ex/v" + std::to_string(i)}};
+      if (i + 1 < length) {
+        c["t"] = json::object{
+            {"@id", "http://ex/t"},
+            {"@context", json::object{{"@import", "https://imp.example/" + std::to_string(i + 1)}}}};
+      }
+      EXPECT_OK(l.add("https://imp.example/" + std::to_string(i),
+                      json::serialize(json::object{{"@context", std::move(c)}})));
+    }
+  };
+  json::value doc = parse(R"({"@context": {"@import": "https://imp.example/0"},
+                              "@id": "http://ex/s", "v0": 1, "t": {"v1": 2}})");
+  const std::size_t limit = JsonLdLimits{}.max_remote_contexts;
+  InMemoryDocumentLoader under, over;
+  chain(under, static_cast<int>(limit));
+  chain(over, static_cast<int>(limit) + 1);
+  JsonLdOptions o;
+  o.loader = &under;
+  auto ds = to_rdf(doc, o);
+  ASSERT_OK(ds);
+  EXPECT_TRUE(contains_quad(*ds, "http://ex/v1", "2"));
+  o.loader = &over;
+  EXPECT_ERROR(to_rdf(doc, o), "jsonld.context_overflow");
+}
+
+TEST(jsonld_hostile, import_of_a_context_that_is_not_bundled_is_refused_without_fetching) {
+  // Imported contexts come from the loader like remote ones: with the bundled loader (what
+  // `ecusson verify` uses), anything else is structure.context, at the top level or in a
+  // scoped context (validated when the term is defined, even if never used).
+  json::value top = parse(R"({"@context": {"@import": "https://evil.example/ctx"},
+                              "@id": "http://ex/s", "http://ex/p": 1})");
+  EXPECT_ERROR(expand(top, bundled_options()), "structure.context");
+  json::value scoped = parse(R"({"@context": {"t": {"@id": "http://ex/t",
+                                   "@context": {"@import": "https://evil.example/ctx"}}},
+                                 "@id": "http://ex/s", "http://ex/p": 1})");
+  EXPECT_ERROR(expand(scoped, bundled_options()), "structure.context");
+}
+
 TEST(jsonld_hostile, hundred_thousand_deep_nesting_is_refused_without_overflow) {
   std::string text;
   for (int i = 0; i < 100000; ++i) text += R"({"http://ex/p":)";

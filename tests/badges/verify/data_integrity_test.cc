@@ -3,11 +3,13 @@
 #include "ecusson/proofs/data_integrity.h"
 #include "ecusson/rdf/jsonld.h"
 
+#include <atomic>
 #include <set>
 
 #include <boost/json.hpp>
 
 #include "ecusson/crypto/did.h"
+#include "ecusson/proofs/cryptosuite.h"
 #include "ecusson/crypto/multibase.h"
 #include "test_support.h"
 
@@ -276,6 +278,176 @@ TEST(data_integrity_proof, one_valid_proof_in_a_set_suffices) {
   bool warned = false;
   for (const auto& c : r.checks) warned |= c.code == "key.issuer_binding" && c.status == CheckStatus::warning;
   EXPECT_TRUE(warned);
+}
+
+// ---- proof sets and chains on hostile input ---------------------------------------------
+
+// A proof set of `n` valid proofs by the issuer's key.
+json::object proof_set(const Signed& s, std::size_t n, const ProofOptions& o = {}) {
+  json::object doc = s.credential;
+  for (std::size_t i = 0; i < n; ++i) {
+    auto next = add_data_integrity_proof(doc, s.key, o);
+    EXPECT_TRUE(next.has_value());
+    if (next) doc = std::move(*next);
+  }
+  return doc;
+}
+
+TEST(data_integrity_proof, proof_set_over_max_proofs_is_refused_as_a_whole) {
+  const Signed s = make_credential();
+  const std::size_t max = DataIntegrityVerifyOptions{}.max_proofs;
+  json::object at_limit = proof_set(s, max);
+  EXPECT_EQ(failed(at_limit), Codes{});
+  json::object over = proof_set(s, max + 1);
+  EXPECT_EQ(failed(over), Codes{"proof.too_many"});
+  const auto report = verify_data_integrity(over);
+  EXPECT_FALSE(report.verified);
+  EXPECT_TRUE(report.proofs.empty());  // none was canonicalised
+  ASSERT_TRUE(report.refusal.has_value());
+  EXPECT_EQ(report.refusal->code, "proof.too_many");
+  DataIntegrityVerifyOptions raised;
+  raised.max_proofs = max + 1;
+  EXPECT_EQ(failed(over, raised), Codes{});
+}
+
+// Serves the bundled contexts and one more, pulled in by `@import` (which JSON-LD never
+// caches), counting how often it is loaded: once per canonicalisation of a document or a
+// proof configuration carrying the credential's @context.
+class ImportCountingLoader final : public rdf::DocumentLoader {
+ public:
+  ImportCountingLoader() { EXPECT_OK(extra_.add(std::string(kUrl), R"({"@context": {"extra": "https://ex.example/extra"}})")); }
+  Result<rdf::RemoteDocument> load(std::string_view url) const override {
+    if (url != kUrl) return rdf::bundled_document_loader().load(url);
+    ++loads;
+    return extra_.load(url);
+  }
+  static constexpr std::string_view kUrl = "https://ex.example/import";
+  mutable std::atomic<int> loads{0};
+
+ private:
+  rdf::InMemoryDocumentLoader extra_;
+};
+
+TEST(data_integrity_proof, proof_set_canonicalises_the_document_once) {
+  Signed s = make_credential();
+  s.credential["@context"].as_array().push_back(
+      json::object{{"@import", ImportCountingLoader::kUrl}});
+  ImportCountingLoader counting;
+  ProofOptions po;
+  po.loader = &counting;
+  const std::size_t n = 5;
+  json::object doc = proof_set(s, n, po);
+  DataIntegrityVerifyOptions o;
+  o.loader = &counting;
+  counting.loads = 0;
+  EXPECT_EQ(failed(doc, o), Codes{});
+  // n proof configurations + 1 document; before the fix, the document once per proof (2n).
+  EXPECT_EQ(counting.loads.load(), static_cast<int>(n + 1));
+}
+
+// A proof chain of `n` proofs "urn:proof:i", each naming every earlier one in
+// previousProof and signing the credential with them; proof 0 is by `first`'s key.
+json::object chain(const Signed& s, const Signed& first, std::size_t n) {
+  json::array proofs;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Signed& signer = i == 0 ? first : s;
+    json::object proof{{"type", "DataIntegrityProof"},
+                       {"cryptosuite", "eddsa-rdfc-2022"},
+                       {"created", "2026-03-01T00:00:00Z"},
+                       {"verificationMethod", *did_key_verification_method(signer.key)},
+                       {"proofPurpose", "assertionMethod"},
+                       {"id", "urn:proof:" + std::to_string(i)}};
+    json::object unsecured = s.credential;
+    if (i > 0) {
+      json::array prev;
+      for (std::size_t k = 0; k < i; ++k) prev.push_back(json::string("urn:proof:" + std::to_string(k)));
+      proof["previousProof"] = std::move(prev);
+      unsecured["proof"] = proofs;
+    }
+    auto data = proofs::find_cryptosuite("DataIntegrityProof", "eddsa-rdfc-2022")
+                    ->create_verify_data(json::value(unsecured), proof, {});
+    EXPECT_TRUE(data.has_value());
+    auto sig = signer.key.sign(data ? data->hash_data : std::string());
+    EXPECT_TRUE(sig.has_value());
+    proof["proofValue"] = multibase_base58btc(sig ? *sig : std::string());
+    proofs.push_back(std::move(proof));
+  }
+  json::object doc = s.credential;
+  doc["proof"] = std::move(proofs);
+  return doc;
+}
+
+TEST(data_integrity_proof, previous_proof_chain_up_to_max_proofs_verifies) {
+  const Signed s = make_credential();
+  const std::size_t max = DataIntegrityVerifyOptions{}.max_proofs;
+  const auto report = verify_data_integrity(chain(s, s, max));  // every proof names all before
+  ASSERT_EQ(report.proofs.size(), max);
+  for (const auto& p : report.proofs) EXPECT_TRUE(p.valid) << p.index;
+  EXPECT_EQ(failed(chain(s, s, max + 1)), Codes{"proof.too_many"});
+}
+
+TEST(data_integrity_proof, invalid_first_proof_invalidates_every_proof_naming_it_once) {
+  const Signed s = make_credential();
+  const Signed stranger = make_credential();  // signs proof 0: not the issuer's key
+  const std::size_t max = DataIntegrityVerifyOptions{}.max_proofs;
+  const auto report = verify_data_integrity(chain(s, stranger, max));
+  ASSERT_EQ(report.proofs.size(), max);
+  EXPECT_FALSE(report.verified);
+  for (const auto& p : report.proofs) {
+    EXPECT_FALSE(p.valid) << p.index;
+    int chain_checks = 0;
+    for (const auto& c : p.checks) chain_checks += c.message_en == "a previous proof of the chain is invalid";
+    EXPECT_EQ(chain_checks, p.index == 0 ? 0 : 1) << p.index;
+  }
+}
+
+TEST(data_integrity_proof, previous_proof_naming_more_than_max_proofs_is_refused) {
+  const Signed s = make_credential();
+  const std::size_t max = DataIntegrityVerifyOptions{}.max_proofs;
+  json::object doc = sign(s);
+  json::array prev;
+  for (std::size_t k = 0; k < max; ++k) prev.push_back(json::string("urn:proof:x"));
+  doc["proof"].as_object()["previousProof"] = prev;
+  EXPECT_EQ(failed(doc), Codes{"proof.signature"});  // names a proof that is not there
+  prev.push_back(json::string("urn:proof:x"));
+  doc["proof"].as_object()["previousProof"] = std::move(prev);
+  EXPECT_EQ(failed(doc), Codes{"proof.too_many"});
+}
+
+TEST(data_integrity_proof, document_over_max_quads_is_refused_before_canonicalisation) {
+  // A valid proof over a credential carrying an array of numbers under a defined term; the
+  // least max_quads that verifies it is its quad count (one more at most: values are
+  // counted as expansion builds them, the credential node included).
+  Signed s = make_credential();
+  s.credential["@context"].as_array().push_back(json::object{{"nums", "https://ex.example/n"}});
+  json::array nums;
+  for (int i = 0; i < 500; ++i) nums.push_back(i);
+  s.credential["credentialSubject"].as_object()["nums"] = std::move(nums);
+  const json::object doc = sign(s);
+  JsonLdOptions jo;
+  jo.loader = &rdf::bundled_document_loader();
+  auto quads = to_rdf(json::value(s.credential), jo);
+  ASSERT_OK(quads);
+  std::size_t lo = 0, hi = quads->size() + 10;
+  while (lo + 1 < hi) {
+    DataIntegrityVerifyOptions o;
+    o.max_quads = (lo + hi) / 2;
+    (verify_data_integrity(doc, o).verified ? hi : lo) = o.max_quads;
+  }
+  EXPECT_GE(hi, quads->size());
+  EXPECT_LE(hi, quads->size() + 1);
+  DataIntegrityVerifyOptions under;
+  under.max_quads = hi;
+  EXPECT_EQ(failed(doc, under), Codes{});
+  DataIntegrityVerifyOptions over;
+  over.max_quads = hi - 1;
+  EXPECT_EQ(failed(doc, over), Codes{"proof.signature"});
+  const auto report = verify_data_integrity(doc, over);
+  ASSERT_EQ(report.proofs.size(), 1u);
+  bool refused = false;
+  for (const auto& c : report.proofs[0].checks) refused |= c.evidence.ends_with("jsonld.max_quads");
+  EXPECT_TRUE(refused);
+  EXPECT_EQ(DataIntegrityVerifyOptions{}.max_quads, 100000u);
 }
 
 TEST(data_integrity_proof, create_refuses_public_only_key) {

@@ -4,8 +4,9 @@
 // (style C9).
 //
 // Concept: the options of each verifier hold this policy plus only their own fields:
-// verify::VerifyOptions, proofs::JwtVerifyOptions and ob2::Ob2VerifyOptions derive from
-// it, so callers still write `options.now`, `options.max_clock_skew`, `options.recipient`.
+// verify::VerifyOptions, proofs::JwtVerifyOptions, proofs::DataIntegrityVerifyOptions and
+// ob2::Ob2VerifyOptions derive from it, so callers still write `options.now`,
+// `options.max_clock_skew`, `options.recipient`.
 // The verification pipeline (verify_credential) hands the same policy down whole —
 // `static_cast<const VerificationPolicy&>(options)` — and never copies its fields one by
 // one, so a limit set on VerifyOptions reaches every path (VC-JWT, Data Integrity,
@@ -53,6 +54,20 @@ struct VerificationPolicy {
   /// Largest document fetched (status lists, keys and JWKS, OB 2.0 BadgeClass / issuer /
   /// revocation list). Default: 2 MiB.
   std::size_t max_document_bytes = 2u << 20;
+
+  /// Proofs of one document at most (a Data Integrity proof set or chain), and entries of
+  /// one `previousProof` at most. Each proof costs a canonicalisation of its proof options
+  /// and, in a chain, of the document with the proofs it names; beyond the limit no proof
+  /// is checked and the document is refused with `proof.too_many` (a `previousProof` too
+  /// long fails its proof the same way). Default: 16 (credentials carry one or two).
+  std::size_t max_proofs = 16;
+  /// RDF quads of one document at most, when a proof canonicalises it (Data Integrity
+  /// with RDFC-1.0: the document and each proof configuration). JSON-LD expansion counts
+  /// the values it builds against the same budget, so an oversized document is refused
+  /// early: the proof fails with `jsonld.max_quads` in its evidence. Memory grows by about
+  /// 700 bytes per quad (1,000,000 quads: 740 MB). Default: 100,000 (an Open Badge has
+  /// about a hundred; a large CLR a few thousand).
+  std::size_t max_quads = 100000;
 
   /// Deadline of one fetch, redirects included. Default: 15 s.
   std::chrono::milliseconds fetch_timeout{15000};

@@ -19,6 +19,7 @@
 #include <boost/json/fwd.hpp>
 
 #include "ecusson/rdf/document_loader.h"
+#include "ecusson/rdf/jsonld.h"
 #include "ecusson/rdf/rdfc.h"
 #include "ecusson/result.h"
 
@@ -31,6 +32,9 @@ struct SuiteOptions {
   const rdf::DocumentLoader* loader = nullptr;
   /// RDFC-1.0 options (work limit against poison documents).
   rdf::RdfcOptions rdfc;
+  /// JSON-LD limits of the RDFC suites' toRdf (a verifier sets max_quads from its
+  /// VerificationPolicy). Default: JsonLdLimits' defaults.
+  rdf::JsonLdLimits jsonld;
 };
 
 /// The intermediate and final values of the suite's algorithms (exposed for the W3C test
@@ -52,7 +56,8 @@ class Cryptosuite {
   /// False for legacy suites Ecusson only verifies.
   virtual bool can_create() const = 0;
 
-  /// Transformation, Proof Configuration and Hashing.
+  /// Transformation, Proof Configuration and Hashing: canonical_proof_config(),
+  /// canonical_document(), then SHA-256 of each.
   /// `unsecured` is the document (a JSON object; taken as a value so that the JSON-LD
   /// processor reads it without a copy) without `proof`, or with `proof` = the previous
   /// proofs of a chain; `proof_options` is the proof (`proofValue` is ignored).
@@ -60,9 +65,29 @@ class Cryptosuite {
   /// a proof `@context` that is not a prefix of the document's), the JSON-LD processor's
   /// codes ("structure.context" for a context that is not bundled, "jsonld.*"),
   /// "rdfc.work_limit".
-  [[nodiscard]] virtual Result<VerifyData> create_verify_data(
+  /// Example: `auto data = suite->create_verify_data(doc, proof, {});`
+  [[nodiscard]] Result<VerifyData> create_verify_data(const boost::json::value& unsecured,
+                                                      const boost::json::object& proof_options,
+                                                      const SuiteOptions& options) const;
+
+  /// Proof Configuration alone: the canonical proof options (without `proofValue`, with
+  /// the document's `@context` where the suite binds it). Failures: "proof.config" and the
+  /// transformation's codes, as create_verify_data().
+  [[nodiscard]] virtual Result<std::string> canonical_proof_config(
       const boost::json::value& unsecured, const boost::json::object& proof_options,
       const SuiteOptions& options) const = 0;
+
+  /// Transformation alone: the canonical form of `unsecured` for a proof with these
+  /// options. Failures: as create_verify_data() (not the type/cryptosuite checks).
+  [[nodiscard]] virtual Result<std::string> canonical_document(
+      const boost::json::value& unsecured, const boost::json::object& proof_options,
+      const SuiteOptions& options) const = 0;
+
+  /// Names what canonical_document() depends on besides the document: two proofs (of any
+  /// suites) with equal keys get the same canonical form of the same document, so a
+  /// verifier of a proof set transforms and hashes it once ("rdfc" for every RDFC-1.0
+  /// suite; eddsa-jcs-2022: "jcs" and the proof's `@context`).
+  virtual std::string transformation_key(const boost::json::object& proof_options) const = 0;
 };
 
 /// The suite for a proof's `type` and `cryptosuite` (empty when absent), or nullptr when

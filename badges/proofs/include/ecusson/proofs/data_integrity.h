@@ -6,7 +6,10 @@
 // `proofValue` = "z" + base58btc(64-byte signature).
 // Verification handles one proof or a proof set/chain (`previousProof`): each proof is
 // checked independently and reported; the document is verified when at least one proof
-// (and every proof its chain references) passes every check. Per proof, in order:
+// (and every proof its chain references) passes every check. A document with more than
+// VerificationPolicy::max_proofs proofs is refused as a whole (`proof.too_many`); the
+// proofs of a set share one canonical form of the document (transformed and hashed once),
+// and the chain check is linear in the number of references. Per proof, in order:
 // suite support (`proof.unsupported`), JSON-LD contexts (`structure.context`), key
 // resolution through a KeyResolver (`key.resolution`; did:key resolved locally), the
 // signature (`proof.signature`), the purpose (`proof.purpose`, assertionMethod), and the
@@ -18,6 +21,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +30,7 @@
 #include "ecusson/crypto/key.h"
 #include "ecusson/crypto/key_resolver.h"
 #include "ecusson/proofs/proof_options.h"
+#include "ecusson/credentials/verification_policy.h"
 #include "ecusson/credentials/verification_result.h"
 #include "ecusson/result.h"
 
@@ -50,7 +55,13 @@ namespace ecusson::proofs {
 [[nodiscard]] Result<boost::json::object> add_data_integrity_proof(
     const boost::json::object& document, const crypto::Key& key, const ProofOptions& options = {});
 
-struct DataIntegrityVerifyOptions {
+/// The verifier's options: the shared VerificationPolicy (verification_policy.h; this
+/// verifier reads max_proofs and max_quads) plus its own fields.
+struct DataIntegrityVerifyOptions : credentials::VerificationPolicy {
+  // Not an aggregate: `= {}` default arguments then run the member initializers (GCC 12
+  // otherwise warns -Wmaybe-uninitialized on the policy's strings).
+  DataIntegrityVerifyOptions() = default;
+
   /// Source of JSON-LD contexts (null: bundled_document_loader()). Must outlive the call.
   const rdf::DocumentLoader* loader = nullptr;
   /// Resolves verification methods to keys and controllers (did:web, https keys…). Null:
@@ -78,13 +89,19 @@ struct ProofReport {
 struct DataIntegrityReport {
   /// False when the document has no `proof` member at all.
   bool has_proof = false;
+  /// Set when the document is refused as a whole before any proof is checked
+  /// (`proof.too_many`); `proofs` is then empty.
+  std::optional<credentials::Check> refusal;
   std::vector<ProofReport> proofs;
   /// At least one proof is valid.
   bool verified = false;
 };
 
 /// Verifies every embedded proof of `secured` (see the file comment).
-/// Example: `auto report = verify_data_integrity(credential, {.resolver = &resolver});`
+/// Example:
+///   DataIntegrityVerifyOptions o;
+///   o.resolver = &resolver;
+///   auto report = verify_data_integrity(credential, o);
 DataIntegrityReport verify_data_integrity(const boost::json::object& secured,
                                           const DataIntegrityVerifyOptions& options = {});
 
@@ -92,7 +109,7 @@ DataIntegrityReport verify_data_integrity(const boost::json::object& secured,
 /// of verify_data_integrity() to `result`. With a valid proof, that proof's checks are
 /// appended as they are and the other proofs' failures become warnings (one valid proof
 /// suffices); with none, every proof's checks are appended. No proof at all gives a failed
-/// `proof.missing`. Each check's evidence names the proof ("proof[1] did:key:…").
+/// `proof.missing`; too many, a failed `proof.too_many`. Each check's evidence names the proof ("proof[1] did:key:…").
 void append_data_integrity_checks(const boost::json::object& secured,
                                   const DataIntegrityVerifyOptions& options,
                                   credentials::VerificationResult& result);

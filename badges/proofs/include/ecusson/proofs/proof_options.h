@@ -29,7 +29,7 @@ struct ProofOptions {
   /// RDFC-1.0 options (work limit).
   rdf::RdfcOptions rdfc;
 
-  SuiteOptions suite_options() const { return SuiteOptions{loader, rdfc}; }
+  SuiteOptions suite_options() const { return SuiteOptions{loader, rdfc, {}}; }
 };
 
 }  // namespace ecusson::proofs

@@ -11,11 +11,12 @@
 // processed contexts are cached in that loader (see document_loader.h), so repeated
 // credentials with the same `@context` array do not re-process it.
 //
-// Hostile input is bounded by JsonLdLimits (nesting depth, remote contexts, list length,
-// quads): exceeding a limit is an Error, never a crash. Errors carry a JSON pointer to the
-// offending member in `where`. JSON-LD errors use the code "jsonld." + the spec's error
-// name in snake case without '@' (see jsonld_error_code()); loader errors pass through
-// (BundledDocumentLoader: `structure.context`).
+// Hostile input is bounded by JsonLdLimits (nesting depth, remote and imported contexts,
+// list length, quads and expanded values, context-processing work): exceeding a limit is
+// an Error, never a crash. Errors carry a JSON pointer to the offending member in `where`.
+// JSON-LD errors use the code "jsonld." + the spec's error name in snake case without '@'
+// (see jsonld_error_code()); loader errors pass through (BundledDocumentLoader:
+// `structure.context`).
 //
 // Thread-safety: the functions are reentrant; options and documents are only read.
 #pragma once
@@ -43,12 +44,23 @@ struct JsonLdLimits {
   /// Each level costs about 3 KB of stack in a release build (ASan: far more), so the
   /// default stays well inside a 1 MB thread stack; credentials nest about 10 deep.
   std::size_t max_depth = 128;
-  /// Maximum number of nested remote contexts (spec "context overflow").
+  /// Maximum number of nested remote contexts (spec "context overflow"), contexts named by
+  /// `@import` included (`jsonld.context_overflow`).
   std::size_t max_remote_contexts = 32;
   /// Maximum number of items in one `@list` (JSON-LD lists become 2 quads per item).
   std::size_t max_list_items = 100000;
-  /// Maximum number of quads produced by to_rdf().
+  /// Maximum number of quads produced by to_rdf(). Expansion counts the values it builds
+  /// (value objects, node objects, types) against the same budget as it goes, so an
+  /// oversized document is refused (`jsonld.max_quads`) before it is fully expanded.
   std::size_t max_quads = 1000000;
+  /// Maximum context-processing work of one call: term definitions created (each scoped
+  /// context applied or validated counts its own terms), term definitions copied when a
+  /// long chain of derived contexts is merged, and contexts processed. Beyond it:
+  /// `jsonld.context_too_large`. Processing a credential's bundled contexts the first time
+  /// costs a few thousand (later calls hit the loader's cache and cost nothing); with
+  /// scoped contexts sharing their parent's definitions, the cost of a document's own
+  /// contexts is linear in their size.
+  std::size_t max_context_work = 100000;
 };
 
 struct JsonLdOptions {
@@ -73,7 +85,8 @@ struct JsonLdOptions {
 
 /// Expands `doc` (§9.1 expand(): the top-level result is always an array).
 /// Success: the expanded document. Failure: a `jsonld.*` code (spec error), a limit code
-/// (`jsonld.max_depth`, `jsonld.context_overflow`, `jsonld.max_list_items`) or the loader's
+/// (`jsonld.max_depth`, `jsonld.context_overflow`, `jsonld.max_list_items`,
+/// `jsonld.max_quads` for too many values, `jsonld.context_too_large`) or the loader's
 /// code (`structure.context` for a context that is not bundled).
 /// Example: `auto r = expand(credential, {.loader = &bundled_document_loader()});`
 [[nodiscard]] Result<boost::json::value> expand(const boost::json::value& doc,
